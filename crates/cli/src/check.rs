@@ -1,0 +1,193 @@
+//! `ontap check`: runs the core's checker over files and folders and prints every diagnostic.
+
+use crate::disk::Folder;
+use crate::render::{human, json};
+use crate::{Fatal, parse_lang};
+use ontap_core::check::{
+    CATALOGUE_FILE, Diagnostic, FileSource, Lang, MaterialTexts, Problem, References, check_bank,
+    check_folder, check_materials, has_errors,
+};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const MATERIALS_FILE: &str = "materials.json";
+
+/// One checked file's text (for showing offending lines) and its diagnostics.
+pub struct FileResult {
+    pub shown: String,
+    pub text: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
+    use lexopt::prelude::*;
+    let mut materials: Option<PathBuf> = None;
+    let mut as_json = false;
+    let mut lang = Lang::Vi;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    while let Some(arg) = args.next()? {
+        match arg {
+            Long("materials") => materials = Some(args.value()?.into()),
+            Long("format") => {
+                as_json = match args.value()?.string()?.as_str() {
+                    "human" => false,
+                    "json" => true,
+                    other => {
+                        return Err(Fatal(format!(
+                            "--format takes human or json, not {other:?}"
+                        )));
+                    }
+                }
+            }
+            Long("lang") => lang = parse_lang(&args.value()?.string()?)?,
+            Value(path) => paths.push(path.into()),
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    if paths.is_empty() {
+        return Err(Fatal(
+            "check needs at least one PATH (a bank file or a questions folder)".into(),
+        ));
+    }
+    if let Some(dir) = &materials {
+        if !dir.is_dir() {
+            return Err(Fatal(format!(
+                "--materials {}: not a folder",
+                dir.display()
+            )));
+        }
+    }
+    let texts = materials.map(Folder);
+    let mut results = Vec::new();
+    for path in &paths {
+        results.extend(check_path(
+            path,
+            texts.as_ref().map(|f| f as &dyn FileSource),
+        )?);
+    }
+    if as_json {
+        println!("{}", json(&results, lang));
+    } else {
+        print!("{}", human(&results, lang));
+    }
+    let failed = results.iter().any(|r| has_errors(&r.diagnostics));
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn check_path(path: &Path, texts: Option<&dyn FileSource>) -> Result<Vec<FileResult>, Fatal> {
+    if path.is_dir() {
+        if path.join(CATALOGUE_FILE).is_file() {
+            return Ok(folder(path, texts));
+        }
+        let mut out = Vec::new();
+        for name in Folder(path.to_owned()).list().unwrap_or_default() {
+            out.push(single_file(&path.join(name), texts));
+        }
+        return Ok(out);
+    }
+    if !path.exists() {
+        return Err(Fatal(format!("{}: no such file or folder", path.display())));
+    }
+    if path.file_name().is_some_and(|n| n == CATALOGUE_FILE) {
+        return Ok(folder(path.parent().unwrap_or(Path::new(".")), texts));
+    }
+    Ok(vec![single_file(path, texts)])
+}
+
+fn folder(dir: &Path, texts: Option<&dyn FileSource>) -> Vec<FileResult> {
+    let source = Folder(dir.to_owned());
+    let prefix = if dir == Path::new(".") {
+        String::new()
+    } else {
+        format!("{}/", shown(dir).trim_end_matches('/'))
+    };
+    let report = check_folder(&source, &prefix, texts);
+    group(report.all_diagnostics().cloned().collect(), |file| {
+        std::fs::read(dir.join(file.strip_prefix(&prefix).unwrap_or(file))).ok()
+    })
+}
+
+/// Groups diagnostics by file, in first-seen order, with each file's text for context lines.
+fn group(diagnostics: Vec<Diagnostic>, read: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<FileResult> {
+    let mut out: Vec<FileResult> = Vec::new();
+    for d in diagnostics {
+        match out.iter_mut().find(|r| r.shown == d.file) {
+            Some(r) => r.diagnostics.push(d),
+            None => {
+                let text = read(&d.file).and_then(|b| String::from_utf8(b).ok());
+                out.push(FileResult {
+                    shown: d.file.clone(),
+                    text,
+                    diagnostics: vec![d],
+                });
+            }
+        }
+    }
+    out
+}
+
+fn single_file(path: &Path, texts: Option<&dyn FileSource>) -> FileResult {
+    let name = shown(path);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let d = Diagnostic {
+                file: name.clone(),
+                line: 0,
+                column: 0,
+                pointer: String::new(),
+                question: None,
+                problem: Problem::Unreadable {
+                    detail: e.to_string(),
+                },
+            };
+            return FileResult {
+                shown: name,
+                text: None,
+                diagnostics: vec![d],
+            };
+        }
+    };
+    let text = String::from_utf8(bytes.clone()).ok();
+    let diagnostics = if path.file_name().is_some_and(|n| n == MATERIALS_FILE) {
+        check_materials(&bytes, &name).diagnostics
+    } else {
+        let sibling = path.with_file_name(MATERIALS_FILE);
+        let list = std::fs::read(&sibling)
+            .ok()
+            .and_then(|b| check_materials(&b, MATERIALS_FILE).value);
+        let material_texts = match (&list, texts) {
+            (Some(list), Some(folder)) => Some(MaterialTexts::load(list, folder)),
+            _ => None,
+        };
+        let refs = References {
+            materials: list.as_ref(),
+            texts: material_texts.as_ref(),
+        };
+        let mut diagnostics = check_bank(&bytes, &name, &refs).diagnostics;
+        if list.is_none() {
+            diagnostics.push(Diagnostic {
+                file: name.clone(),
+                line: 0,
+                column: 0,
+                pointer: String::new(),
+                question: None,
+                problem: Problem::NoMaterialsList,
+            });
+        }
+        diagnostics
+    };
+    FileResult {
+        shown: name,
+        text,
+        diagnostics,
+    }
+}

@@ -1,0 +1,69 @@
+//! `ontap`: the trainers' command-line tool.
+//!
+//! Exit codes: 0 clean (warnings allowed), 1 problems found, 2 could not run.
+
+mod check;
+mod disk;
+mod render;
+mod schema;
+
+use ontap_core::check::Lang;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+ontap — công cụ cho báo cáo viên / trainers' tool
+
+Usage:
+  ontap check [--materials DIR] [--format human|json] [--lang vi|en] PATH...
+      Check bank files or questions folders (a folder with catalogue.json is checked whole).
+      --materials DIR   the folder of material texts: every source quote is checked against it
+  ontap schema --write DIR | --check DIR
+      Write the JSON Schemas generated from the format's types, or fail if DIR's copies differ.
+
+Exit codes: 0 clean (warnings allowed), 1 problems found, 2 could not run.";
+
+/// Why the tool could not run (exit code 2).
+pub struct Fatal(pub String);
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(Fatal(msg)) => {
+            eprintln!("ontap: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, Fatal> {
+    let mut args = std::env::args_os().skip(1);
+    let Some(command) = args.next() else {
+        eprintln!("{USAGE}");
+        return Ok(ExitCode::from(2));
+    };
+    let rest: Vec<_> = args.collect();
+    match command.to_str() {
+        Some("check") => check::run(lexopt::Parser::from_args(rest)),
+        Some("schema") => schema::run(lexopt::Parser::from_args(rest)),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(Fatal(format!("unknown command {command:?}\n\n{USAGE}"))),
+    }
+}
+
+/// Reads `--lang vi|en`.
+pub fn parse_lang(value: &str) -> Result<Lang, Fatal> {
+    match value {
+        "vi" => Ok(Lang::Vi),
+        "en" => Ok(Lang::En),
+        other => Err(Fatal(format!("--lang takes vi or en, not {other:?}"))),
+    }
+}
+
+impl From<lexopt::Error> for Fatal {
+    fn from(e: lexopt::Error) -> Self {
+        Fatal(e.to_string())
+    }
+}

@@ -1,0 +1,166 @@
+//! From raw bytes to a JSON value, turning every way a file can be unreadable into one
+//! [`Diagnostic`] with a position: wrong encoding, NUL bytes, comments, two documents, depth…
+
+use super::diagnostic::{Diagnostic, Problem};
+use crate::locate::{Locations, line_col, offset_of};
+use serde_json::Value;
+
+/// Larger files are refused before parsing (a bank of 10,000 questions is about 6 MB).
+pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
+
+/// A document that parsed, with the positions of its values.
+pub(crate) struct Parsed<'a> {
+    /// The text, without a byte-order mark.
+    pub text: &'a str,
+    pub value: Value,
+    pub locations: Locations,
+}
+
+fn at(file: &str, text: &str, offset: usize, problem: Problem) -> Diagnostic {
+    let (line, column) = line_col(text, offset);
+    Diagnostic {
+        file: file.to_owned(),
+        line,
+        column,
+        pointer: String::new(),
+        question: None,
+        problem,
+    }
+}
+
+fn whole(file: &str, problem: Problem) -> Diagnostic {
+    Diagnostic {
+        file: file.to_owned(),
+        line: 0,
+        column: 0,
+        pointer: String::new(),
+        question: None,
+        problem,
+    }
+}
+
+/// Decodes and parses `bytes`, or says precisely why it cannot.
+pub(crate) fn parse<'a>(bytes: &'a [u8], file: &str) -> Result<Parsed<'a>, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(whole(
+            file,
+            Problem::FileTooLarge {
+                bytes: bytes.len(),
+                limit: MAX_FILE_BYTES,
+            },
+        ));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(whole(file, Problem::Utf16));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            return Err(at(file, valid, valid.len(), Problem::NotUtf8));
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(whole(file, Problem::EmptyFile));
+    }
+    if let Some(i) = text.find('\0') {
+        return Err(at(file, text, i, Problem::NulByte));
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) => {
+            let locations = Locations::scan(text);
+            Ok(Parsed {
+                text,
+                value,
+                locations,
+            })
+        }
+        Err(e) => {
+            let offset = offset_of(text, e.line(), e.column());
+            Err(at(file, text, offset, classify(&e, text, offset)))
+        }
+    }
+}
+
+fn classify(e: &serde_json::Error, text: &str, offset: usize) -> Problem {
+    let msg = e.to_string();
+    let near = |s: &str| {
+        text.get(offset.saturating_sub(1)..)
+            .is_some_and(|rest| rest.starts_with(s))
+            || text.get(offset..).is_some_and(|rest| rest.starts_with(s))
+    };
+    if msg.contains("recursion limit") {
+        Problem::TooDeep
+    } else if msg.contains("trailing characters") {
+        if near("/") {
+            Problem::Comment
+        } else {
+            Problem::TrailingContent
+        }
+    } else if msg.contains("trailing comma") {
+        Problem::TrailingComma
+    } else if msg.contains("control character") {
+        Problem::ControlCharacter
+    } else if msg.contains("number out of range") {
+        Problem::NumberOutOfRange
+    } else if e.is_eof() {
+        Problem::UnexpectedEnd
+    } else if near("//") || near("/*") {
+        Problem::Comment
+    } else {
+        // serde_json's own words, without its " at line L column C" tail (the position is shown).
+        let detail = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+        Problem::JsonSyntax { detail }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(bytes: &[u8]) -> (Problem, u32, u32) {
+        let d = parse(bytes, "f.json").err().expect("should fail");
+        (d.problem, d.line, d.column)
+    }
+
+    #[test]
+    fn hostile_inputs_are_named_errors() {
+        assert_eq!(problem(b"").0, Problem::EmptyFile);
+        assert_eq!(problem(b"  \n ").0, Problem::EmptyFile);
+        assert_eq!(
+            problem(b"{\"a\": 1}\n{\"b\": 2}"),
+            (Problem::TrailingContent, 2, 1)
+        );
+        assert_eq!(problem(b"{\n  // note\n  \"a\": 1}").0, Problem::Comment);
+        assert_eq!(problem(b"{\"a\": 1} /* x */").0, Problem::Comment);
+        assert_eq!(problem(b"{\"a\": 1,}").0, Problem::TrailingComma);
+        assert_eq!(problem(b"{\"a\": \"x\0y\"}").0, Problem::NulByte);
+        assert_eq!(problem(b"{\"a\": \"x\ny\"}").0, Problem::ControlCharacter);
+        assert_eq!(problem(b"{\"a\": 1e999}").0, Problem::NumberOutOfRange);
+        assert_eq!(problem(&[b'['; 5000]).0, Problem::TooDeep);
+        assert_eq!(
+            problem(b"{\"a\": [1, 2}").0,
+            Problem::JsonSyntax {
+                detail: "expected `,` or `]`".into()
+            }
+        );
+        assert_eq!(problem(b"{\"a\": ").0, Problem::UnexpectedEnd);
+        assert_eq!(problem(b"\xFF\xFE{\0").0, Problem::Utf16);
+    }
+
+    #[test]
+    fn legacy_encoding_is_not_utf8_with_position() {
+        // "Nghị quyết" in TCVN3 (ABC) is single bytes above 0x7F: invalid UTF-8.
+        let (p, line, col) = problem(b"{\n  \"title\": \"Ngh\xDE quy\xD5t\"\n}");
+        assert_eq!((p, line, col), (Problem::NotUtf8, 2, 16));
+    }
+
+    #[test]
+    fn bom_is_accepted_and_scalars_parse() {
+        let parsed = parse(b"\xEF\xBB\xBF{\"a\": 1}", "f.json").ok().unwrap();
+        assert_eq!(parsed.text, "{\"a\": 1}");
+        assert!(parse(b"42", "f.json").is_ok());
+        assert!(parse(b"123456789012345678901234567890", "f.json").is_ok());
+    }
+}

@@ -1,0 +1,228 @@
+//! Checks the two small files beside the banks: `materials.json` and `catalogue.json`.
+
+use super::Checked;
+use super::decode::parse;
+use super::diagnostic::{Diagnostic, Problem, has_errors};
+use super::reader::Reader;
+use crate::model::{Catalogue, MaterialList};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::collections::HashMap;
+
+fn finish<T: DeserializeOwned>(
+    file: &str,
+    value: &Value,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Checked<T> {
+    if has_errors(&diagnostics) {
+        return Checked {
+            value: None,
+            diagnostics,
+        };
+    }
+    match serde_json::from_value::<T>(value.clone()) {
+        Ok(v) => Checked {
+            value: Some(v),
+            diagnostics,
+        },
+        Err(e) => {
+            diagnostics.push(Diagnostic {
+                file: file.to_owned(),
+                line: 0,
+                column: 0,
+                pointer: String::new(),
+                question: None,
+                problem: Problem::JsonSyntax {
+                    detail: e.to_string(),
+                },
+            });
+            Checked {
+                value: None,
+                diagnostics,
+            }
+        }
+    }
+}
+
+/// True for `YYYY`, `YYYY-MM` and `YYYY-MM-DD` with a real month and day.
+pub fn is_valid_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y] => num(y, 4).is_some(),
+        [y, m] => num(y, 4).is_some() && num(m, 2).is_some_and(|m| (1..=12).contains(&m)),
+        [y, m, d] => {
+            num(y, 4).is_some()
+                && num(m, 2).is_some_and(|m| (1..=12).contains(&m))
+                && num(d, 2).is_some_and(|d| (1..=31).contains(&d))
+        }
+        _ => false,
+    }
+}
+
+/// Checks `materials.json`.
+pub fn check_materials(bytes: &[u8], file: &str) -> Checked<MaterialList> {
+    let parsed = match parse(bytes, file) {
+        Ok(p) => p,
+        Err(d) => {
+            return Checked {
+                value: None,
+                diagnostics: vec![d],
+            };
+        }
+    };
+    let mut r = Reader::new(file, &parsed);
+    if let Some(obj) = r.object(&parsed.value, "") {
+        r.fields(
+            obj,
+            "",
+            &["$schema", "format", "materials"],
+            &["format", "materials"],
+            &[],
+            None,
+        );
+        r.format(obj, "");
+        if let Some(list) = r.array(obj, "", "materials") {
+            let mut seen: HashMap<&str, String> = HashMap::new();
+            for (i, m) in list.iter().enumerate() {
+                let ptr = format!("/materials/{i}");
+                let Some(m) = r.object(m, &ptr) else { continue };
+                r.fields(
+                    m,
+                    &ptr,
+                    &["id", "title", "issuer", "date", "note", "text_file"],
+                    &["id", "title", "issuer", "date", "text_file"],
+                    &[],
+                    None,
+                );
+                for key in ["title", "issuer", "note", "text_file"] {
+                    r.text(m, &ptr, key);
+                }
+                if let Some(date) = r.text(m, &ptr, "date") {
+                    if !is_valid_date(date) {
+                        r.report(
+                            &format!("{ptr}/date"),
+                            Problem::BadDate {
+                                found: date.to_owned(),
+                            },
+                        );
+                    }
+                }
+                if let Some(id) = r.id(m, &ptr, "id") {
+                    match seen.get(id) {
+                        Some(first) => {
+                            let first_line = r.line_of(first);
+                            r.report(
+                                &format!("{ptr}/id"),
+                                Problem::DuplicateId {
+                                    id: id.to_owned(),
+                                    first_line,
+                                },
+                            );
+                        }
+                        None => {
+                            seen.insert(id, format!("{ptr}/id"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let diagnostics = r.finish();
+    finish(file, &parsed.value, diagnostics)
+}
+
+/// True for a plain `.json` file name in the catalogue's own folder.
+pub fn is_plain_json_name(name: &str) -> bool {
+    name.ends_with(".json")
+        && name.len() > 5
+        && !name.contains(['/', '\\'])
+        && !name.starts_with('.')
+}
+
+/// Checks `catalogue.json` on its own (whether the files exist is [`super::check_folder`]'s work).
+pub fn check_catalogue(bytes: &[u8], file: &str) -> Checked<Catalogue> {
+    let parsed = match parse(bytes, file) {
+        Ok(p) => p,
+        Err(d) => {
+            return Checked {
+                value: None,
+                diagnostics: vec![d],
+            };
+        }
+    };
+    let mut r = Reader::new(file, &parsed);
+    if let Some(obj) = r.object(&parsed.value, "") {
+        r.fields(
+            obj,
+            "",
+            &["$schema", "format", "materials", "banks"],
+            &["format", "materials", "banks"],
+            &[],
+            None,
+        );
+        r.format(obj, "");
+        if let Some(name) = r.text(obj, "", "materials") {
+            if !is_plain_json_name(name) {
+                r.report(
+                    "/materials",
+                    Problem::BadFileName {
+                        file: name.to_owned(),
+                    },
+                );
+            }
+        }
+        if let Some(banks) = r.texts(obj, "", "banks") {
+            let mut seen = Vec::new();
+            for (i, name) in banks.into_iter().enumerate() {
+                let Some(name) = name else { continue };
+                let ptr = format!("/banks/{i}");
+                if !is_plain_json_name(name) {
+                    r.report(
+                        &ptr,
+                        Problem::BadFileName {
+                            file: name.to_owned(),
+                        },
+                    );
+                } else if seen.contains(&name) {
+                    r.report(
+                        &ptr,
+                        Problem::DuplicateBankFile {
+                            file: name.to_owned(),
+                        },
+                    );
+                } else {
+                    seen.push(name);
+                }
+            }
+        }
+    }
+    let diagnostics = r.finish();
+    finish(file, &parsed.value, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        for ok in ["2024", "2022-11", "2018-10-22"] {
+            assert!(is_valid_date(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "22/10/2018",
+            "2018-13",
+            "2018-10-32",
+            "18-10-22",
+            "2018-1-2",
+        ] {
+            assert!(!is_valid_date(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The domain of Ôn tập Nghị quyết, free of any browser or UI code: the question-bank format
+//! and its checker, scoring, the seeded exam draw and text normalization.
+//!
+//! Invariant: this crate never depends on leptos, web-sys, js-sys or wasm-bindgen
+//! (checked by `scripts/check-invariants.sh`).
+
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod draw;
+pub mod ids;
+pub mod locate;
+pub mod model;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod score;
+pub mod text;
+
+#[cfg(test)]
+pub(crate) mod test_fixtures;
+
+pub use ids::{BankId, MaterialId, QuestionId};
+pub use model::{
+    Bank, Catalogue, Letter, Letters, Material, MaterialList, Pair, Question, QuestionKind, Source,
+};

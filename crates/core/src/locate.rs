@@ -1,0 +1,286 @@
+//! Where each value of a JSON document stands: JSON pointer → byte offset, and offset → line:column.
+//!
+//! serde_json parses strictly but forgets positions; this scanner runs over text serde_json has
+//! already accepted and records, for every object member and array element, the offset of its key
+//! and of its value. It also finds duplicate keys, which serde_json silently collapses.
+
+use std::collections::HashMap;
+
+/// Where one value stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loc {
+    /// Offset of the member's key (for object members).
+    pub key: Option<usize>,
+    /// Offset of the value's first byte.
+    pub value: usize,
+}
+
+/// A key written twice in one object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateKey {
+    /// Pointer of the member (object pointer + key).
+    pub pointer: String,
+    /// Offset of the second occurrence's key.
+    pub offset: usize,
+}
+
+/// Positions of every value in a document.
+#[derive(Debug, Default)]
+pub struct Locations {
+    map: HashMap<String, Loc>,
+    /// Members whose key appears more than once in their object.
+    pub duplicates: Vec<DuplicateKey>,
+}
+
+impl Locations {
+    /// Scans `text`, which must be JSON that serde_json accepted.
+    pub fn scan(text: &str) -> Self {
+        let mut scanner = Scanner {
+            bytes: text.as_bytes(),
+            pos: 0,
+            out: Locations::default(),
+        };
+        scanner.skip_ws();
+        let start = scanner.pos;
+        scanner.out.map.insert(
+            String::new(),
+            Loc {
+                key: None,
+                value: start,
+            },
+        );
+        scanner.value(String::new());
+        scanner.out
+    }
+
+    /// The location of the value at `pointer`.
+    pub fn get(&self, pointer: &str) -> Option<Loc> {
+        self.map.get(pointer).copied()
+    }
+
+    /// The best offset for a diagnostic at `pointer`: the key for members, else the value;
+    /// falling back to the nearest ancestor that exists (a missing field points at its object).
+    pub fn offset(&self, pointer: &str, prefer_key: bool) -> usize {
+        let mut p = pointer;
+        loop {
+            if let Some(loc) = self.get(p) {
+                return if prefer_key {
+                    loc.key.unwrap_or(loc.value)
+                } else {
+                    loc.value
+                };
+            }
+            match p.rfind('/') {
+                Some(i) => p = &p[..i],
+                None => return 0,
+            }
+        }
+    }
+}
+
+/// Escapes a key for a JSON pointer (RFC 6901).
+pub fn escape_key(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count() + 1;
+    (line as u32, column as u32)
+}
+
+/// Byte offset of 1-based `line` and byte `column` (as serde_json reports them).
+pub fn offset_of(text: &str, line: usize, byte_column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    floor_char_boundary(
+        text,
+        (start + byte_column.saturating_sub(1)).min(text.len()),
+    )
+}
+
+/// The text of 1-based `line`, without its line break.
+pub fn line_text(text: &str, line: u32) -> &str {
+    text.split('\n')
+        .nth(line.saturating_sub(1) as usize)
+        .map_or("", |l| l.trim_end_matches('\r'))
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    out: Locations,
+}
+
+impl Scanner<'_> {
+    fn skip_ws(&mut self) {
+        while self.pos < self.bytes.len()
+            && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r')
+        {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, pointer: String) {
+        match self.bytes.get(self.pos) {
+            Some(b'{') => self.object(pointer),
+            Some(b'[') => self.array(pointer),
+            Some(b'"') => {
+                self.string();
+            }
+            Some(_) => {
+                while self.pos < self.bytes.len()
+                    && !matches!(
+                        self.bytes[self.pos],
+                        b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
+                    )
+                {
+                    self.pos += 1;
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn object(&mut self, pointer: String) {
+        self.pos += 1;
+        let mut seen: Vec<String> = Vec::new();
+        loop {
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b'}') | None => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => {
+                    self.pos += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let key_at = self.pos;
+            let key = self.string();
+            self.skip_ws();
+            self.pos += 1; // ':'
+            self.skip_ws();
+            let child = format!("{pointer}/{}", escape_key(&key));
+            if seen.contains(&key) {
+                self.out.duplicates.push(DuplicateKey {
+                    pointer: child.clone(),
+                    offset: key_at,
+                });
+            } else {
+                seen.push(key);
+                self.out.map.insert(
+                    child.clone(),
+                    Loc {
+                        key: Some(key_at),
+                        value: self.pos,
+                    },
+                );
+            }
+            self.value(child);
+        }
+    }
+
+    fn array(&mut self, pointer: String) {
+        self.pos += 1;
+        let mut index = 0usize;
+        loop {
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b']') | None => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => {
+                    self.pos += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let child = format!("{pointer}/{index}");
+            self.out.map.insert(
+                child.clone(),
+                Loc {
+                    key: None,
+                    value: self.pos,
+                },
+            );
+            self.value(child);
+            index += 1;
+        }
+    }
+
+    /// Reads a string starting at its opening quote and returns its decoded value.
+    fn string(&mut self) -> String {
+        let start = self.pos;
+        self.pos += 1;
+        let mut escaped = false;
+        while self.pos < self.bytes.len() {
+            let b = self.bytes[self.pos];
+            self.pos += 1;
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                break;
+            }
+        }
+        let raw = &self.bytes[start..self.pos];
+        serde_json::from_slice::<String>(raw).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_members_elements_and_duplicates() {
+        let text = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c/d\": true,\n  \"a\": null\n}";
+        let locs = Locations::scan(text);
+        let b = locs.get("/a/1/b").unwrap();
+        assert_eq!(line_col(text, b.key.unwrap()), (2, 13));
+        assert_eq!(line_col(text, b.value), (2, 18));
+        assert_eq!(
+            line_col(text, locs.get("/c~1d").unwrap().key.unwrap()),
+            (3, 3)
+        );
+        assert_eq!(locs.duplicates.len(), 1);
+        assert_eq!(locs.duplicates[0].pointer, "/a");
+        assert_eq!(line_col(text, locs.duplicates[0].offset), (4, 3));
+        // A missing member points at the nearest ancestor.
+        assert_eq!(
+            locs.offset("/a/1/zzz", true),
+            locs.get("/a/1").unwrap().value
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "{\"tiêu đề\": 1}";
+        let locs = Locations::scan(text);
+        let loc = locs.get("/tiêu đề").unwrap();
+        assert_eq!(line_col(text, loc.value), (1, 13));
+        assert_eq!(line_text("a\r\nb", 1), "a");
+        assert_eq!(offset_of("ab\ncd", 2, 2), 4);
+    }
+}

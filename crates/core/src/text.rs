@@ -1,0 +1,105 @@
+//! Text normalization: NFC, space folding, and the keys used to compare answers and search.
+//!
+//! Vietnamese can be typed precomposed (NFC) or with combining marks (NFD, as some keyboards
+//! and old converters do); the two look identical and must compare equal. Members on phones
+//! often type without diacritics, and search must find "Nghị quyết" from "nghi quyet".
+
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark, is_nfc as nfc_quick};
+
+/// The NFC form of `s`.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// True when `s` is already in NFC.
+pub fn is_nfc(s: &str) -> bool {
+    nfc_quick(s)
+}
+
+/// Trims and collapses every run of white space into one ASCII space.
+pub fn fold_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Case- and space-folded NFC: the key for "the same text as typed by a careful person".
+pub fn text_key(s: &str) -> String {
+    fold_spaces(&nfc(s).to_lowercase())
+}
+
+/// Diacritics-insensitive key: `Nghị quyết 35-NQ/TW` → `nghi quyet 35-nq/tw`, `Đảng` → `dang`.
+pub fn search_key(s: &str) -> String {
+    let stripped: String = s
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            other => other,
+        })
+        .collect();
+    fold_spaces(&stripped.to_lowercase())
+}
+
+/// The key a typed answer is compared by: case, spacing and end punctuation never matter;
+/// diacritics matter only when `strict_diacritics` is set.
+pub fn answer_key(s: &str, strict_diacritics: bool) -> String {
+    let key = if strict_diacritics {
+        text_key(s)
+    } else {
+        search_key(s)
+    };
+    key.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '“' | '”')
+    })
+    .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn nfd_and_nfc_compare_equal() {
+        let nfd = "Nghi\u{0323} quye\u{0302}\u{0301}t";
+        assert!(!is_nfc(nfd));
+        assert_eq!(nfc(nfd), "Nghị quyết");
+        assert!(is_nfc("Nghị quyết"));
+        assert_eq!(text_key(nfd), text_key("nghị  QUYẾT"));
+    }
+
+    #[test]
+    fn search_key_folds_diacritics_and_d() {
+        assert_eq!(search_key("Nghị quyết 35-NQ/TW"), "nghi quyet 35-nq/tw");
+        assert_eq!(search_key("ĐẢNG ủy Khối"), "dang uy khoi");
+        assert!(search_key("Nghị quyết 35-NQ/TW").contains(&search_key("nghi quyet 35")));
+    }
+
+    #[test]
+    fn answer_key_respects_strictness() {
+        assert_eq!(answer_key(" Linh  hoạt. ", false), "linh hoat");
+        assert_eq!(
+            answer_key("linh hoat", false),
+            answer_key("Linh hoạt", false)
+        );
+        assert_ne!(answer_key("linh hoat", true), answer_key("Linh hoạt", true));
+        assert_eq!(answer_key("“Linh hoạt”", true), "linh hoạt");
+    }
+
+    proptest! {
+        #[test]
+        fn keys_are_idempotent(s in "\\PC{0,40}") {
+            let k = search_key(&s);
+            prop_assert_eq!(search_key(&k), k.clone());
+            let t = text_key(&s);
+            prop_assert_eq!(text_key(&t), t);
+        }
+
+        #[test]
+        fn nfc_is_stable(s in "\\PC{0,40}") {
+            let once = nfc(&s);
+            prop_assert!(is_nfc(&once));
+            prop_assert_eq!(nfc(&once), once.clone());
+        }
+    }
+}

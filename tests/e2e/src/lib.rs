@@ -1,0 +1,1 @@
+//! Test support: a static server and a WebDriver session.

@@ -1,2 +1,12 @@
 //! Mounts the app; nothing else.
-fn main() {}
+
+mod app;
+mod components;
+mod load;
+mod platform;
+mod routes;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -31,3 +31,38 @@ fn render<T: JsonSchema>(title: &str) -> String {
     text.push('\n');
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed schemas must be exactly what the types generate.
+    #[test]
+    fn committed_schemas_are_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions/schema");
+        for (name, text) in schema_files() {
+            let committed = std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+            assert!(
+                committed == text,
+                "questions/schema/{name} is out of date: run `cargo run -p ontap-cli -- schema --write questions/schema`"
+            );
+        }
+    }
+
+    /// The schema accepts the fields trainers write and forbids unknown ones.
+    #[test]
+    fn bank_schema_describes_the_format() {
+        let files = schema_files();
+        let bank: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
+        assert_eq!(bank["additionalProperties"], false);
+        let question = &bank["$defs"]["Question"];
+        assert_eq!(question["unevaluatedProperties"], false);
+        let text = files[0].1.as_str();
+        for ty in crate::check::TYPES {
+            assert!(
+                text.contains(&format!("\"const\": \"{ty}\"")),
+                "type {ty} in the schema"
+            );
+        }
+    }
+}

@@ -8,6 +8,8 @@ mod files;
 mod folder;
 mod messages;
 mod reader;
+#[cfg(test)]
+mod tests;
 
 pub use bank::{QUOTE_LIMIT, TYPES, check_bank, count_blanks};
 pub use decode::MAX_FILE_BYTES;

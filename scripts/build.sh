@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the app in release mode into dist/ (offline; tools from scripts/setup.sh).
+# Extra arguments go to trunk, e.g. --public-url /on-tap/ to host under a sub-path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+cargo fetch --quiet
+trunk build --release --offline "$@"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and invariants, the native tests (core and CLI, including the
+# shipped banks against ../shared/materials), then the release build and the browser tests
+# in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "architecture invariants"
+scripts/check-invariants.sh
+
+step "native tests (core, CLI, banks)"
+cargo test --quiet
+
+step "shipped banks against the source materials"
+materials=../shared/materials
+if [ -d "$materials" ]; then
+  cargo run --quiet -p ontap-cli -- check --materials "$materials" questions
+else
+  echo "no $materials beside the project: quotes not checked against the texts" >&2
+  cargo run --quiet -p ontap-cli -- check questions
+fi
+
+step "release build (trunk)"
+scripts/build.sh
+
+step "browser tests (headless Chromium)"
+cargo test --quiet -p ontap-e2e -- --test-threads=1

@@ -1,0 +1,4 @@
+//! One widget per file.
+
+pub mod bank_card;
+pub mod diagnostics;

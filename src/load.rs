@@ -1,0 +1,27 @@
+//! Loading the shipped banks: fetch the catalogue and every file it names, then run the core's
+//! folder check over them, exactly as the CLI does on disk.
+
+use crate::platform::fetch;
+use ontap_core::check::{CATALOGUE_FILE, FolderReport, MemoryFiles, check_catalogue, check_folder};
+
+/// Where the banks are served from, relative to the page.
+pub const QUESTIONS_DIR: &str = "questions/";
+
+/// Fetches and checks the catalogue and everything it names.
+pub async fn load_banks() -> FolderReport {
+    let mut files = MemoryFiles::default();
+    let catalogue = fetch::bytes(&format!("{QUESTIONS_DIR}{CATALOGUE_FILE}")).await;
+    let mut names = Vec::new();
+    if let Ok(bytes) = &catalogue {
+        if let Some(c) = check_catalogue(bytes, CATALOGUE_FILE).value {
+            names.push(c.materials);
+            names.extend(c.banks);
+        }
+    }
+    files.files.insert(CATALOGUE_FILE.to_owned(), catalogue);
+    for name in names {
+        let got = fetch::bytes(&format!("{QUESTIONS_DIR}{name}")).await;
+        files.files.insert(name, got);
+    }
+    check_folder(&files, QUESTIONS_DIR, None)
+}

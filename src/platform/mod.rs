@@ -1,0 +1,3 @@
+//! The only code that touches the browser's APIs (fetch, storage, service worker).
+
+pub mod fetch;

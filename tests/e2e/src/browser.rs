@@ -1,0 +1,108 @@
+//! Headless Chromium through chromedriver, with the flags that keep it off the network
+//! (see ../shared/TOOLCHAIN.md).
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+/// A chromedriver process and one browser session; both end when dropped.
+pub struct Browser {
+    pub driver: WebDriver,
+    chromedriver: Child,
+    _profile: TempDir,
+}
+
+/// A folder removed when dropped.
+struct TempDir(std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl Browser {
+    /// Starts a headless browser with a fresh profile and a window of `width` × `height`.
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let port = free_port();
+        let chromedriver =
+            Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver starts (scripts/setup.sh installs it)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not listen on {port}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let profile = std::env::temp_dir().join(format!("ontap-e2e-{}-{port}", std::process::id()));
+        let mut caps = DesiredCapabilities::chrome();
+        caps.set_binary(&std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
+            .unwrap();
+        for arg in [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            &format!("--user-data-dir={}", profile.display()),
+            &format!("--window-size={width},{height}"),
+        ] {
+            caps.add_arg(arg).unwrap();
+        }
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
+            .await
+            .expect("a browser session");
+        Browser {
+            driver,
+            chromedriver,
+            _profile: TempDir(profile),
+        }
+    }
+
+    /// Waits up to 20 s for an element matching `css`.
+    pub async fn wait_for(&self, css: &str) -> WebElement {
+        self.driver
+            .query(By::Css(css))
+            .wait(Duration::from_secs(20), Duration::from_millis(50))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("no element matches {css:?} after 20 s: {e}"))
+    }
+
+    /// Every element matching `css` now.
+    pub async fn all(&self, css: &str) -> Vec<WebElement> {
+        self.driver.find_all(By::Css(css)).await.expect("find_all")
+    }
+
+    /// Ends the session.
+    pub async fn quit(mut self) {
+        let driver = self.driver.clone();
+        let _ = driver.quit().await;
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.chromedriver.kill();
+    }
+}

@@ -16,7 +16,7 @@ step "architecture invariants"
 scripts/check-invariants.sh
 
 step "native tests (core, CLI, banks)"
-cargo test --quiet
+cargo test --quiet -p ontap-core -p ontap-cli
 
 step "shipped banks against the source materials"
 materials=../shared/materials

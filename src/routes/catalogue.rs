@@ -2,6 +2,7 @@
 
 use crate::components::bank_card::BankCard;
 use crate::components::diagnostics::DiagnosticList;
+use crate::load::QUESTIONS_DIR;
 use leptos::prelude::*;
 use ontap_core::check::{FolderReport, has_errors};
 
@@ -34,7 +35,7 @@ pub fn CataloguePage(
                 <h2 id="problems-heading">"Tệp có lỗi"</h2>
                 <p>"Các tệp sau chưa dùng được; các ngân hàng khác vẫn dùng bình thường."</p>
                 {show_folder_problems.then(|| view! { <DiagnosticList title="Danh mục và tài liệu".to_owned() diagnostics=folder_problems.clone()/> })}
-                {broken.into_iter().map(|b| view! { <DiagnosticList title=b.file.clone() diagnostics=b.diagnostics.clone()/> }).collect_view()}
+                {broken.into_iter().map(|b| view! { <DiagnosticList title=format!("{QUESTIONS_DIR}{}", b.file) diagnostics=b.diagnostics.clone()/> }).collect_view()}
             </section>
         })}
     }

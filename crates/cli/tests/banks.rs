@@ -137,3 +137,70 @@ fn correct_options_are_spread_over_letters() {
         "correct letters: {first_letter:?}"
     );
 }
+
+#[test]
+fn trainers_guide_table_matches_the_banks() {
+    let guide = std::fs::read_to_string(root().join("questions/README.md")).unwrap();
+    let catalogue: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root().join("questions/catalogue.json")).unwrap())
+            .unwrap();
+    let files: Vec<&str> = catalogue["banks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_str().unwrap())
+        .collect();
+    for (bank, file) in shipped().iter().zip(files) {
+        let row = guide
+            .lines()
+            .find(|l| l.contains(&format!("`{file}`")))
+            .unwrap_or_else(|| panic!("no row for {file}"));
+        assert!(row.starts_with(&format!("| {} |", bank.title)), "{row}");
+        assert!(
+            row.ends_with(&format!("| {} |", bank.questions.len())),
+            "{row}"
+        );
+    }
+}
+
+#[test]
+fn trainers_guide_examples_pass_the_checker() {
+    use ontap_core::check::{MaterialTexts, References, check_bank, check_materials};
+    let guide = std::fs::read_to_string(root().join("questions/README.md")).unwrap();
+    let list = check_materials(
+        &std::fs::read(root().join("questions/materials.json")).unwrap(),
+        "materials.json",
+    )
+    .value
+    .unwrap();
+    let materials = root().join("../shared/materials");
+    let texts = materials
+        .is_dir()
+        .then(|| MaterialTexts::load(&list, &Folder(materials)));
+    let refs = References {
+        materials: Some(&list),
+        texts: texts.as_ref(),
+    };
+    let mut checked = 0;
+    for block in guide.split("```json\n").skip(1) {
+        let block = block.split("\n```").next().unwrap();
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(block) else {
+            continue;
+        };
+        if value.get("type").is_none() {
+            continue;
+        }
+        let bank = serde_json::json!({
+            "format": 1, "id": "vd", "title": "Ví dụ", "description": "Ví dụ trong hướng dẫn.", "version": 1,
+            "questions": [value],
+        });
+        let result = check_bank(bank.to_string().as_bytes(), "README.md", &refs);
+        let codes: Vec<_> = result.diagnostics.iter().map(|d| d.code()).collect();
+        assert!(
+            codes.is_empty(),
+            "a guide example fails the checker: {codes:?}\n{block}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 1, "the guide has complete question examples");
+}

@@ -2,6 +2,7 @@
 //! (see ../shared/TOOLCHAIN.md).
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
@@ -92,17 +93,20 @@ impl Browser {
         self.driver.find_all(By::Css(css)).await.expect("find_all")
     }
 
-    /// Ends the session.
-    pub async fn quit(mut self) {
+    /// Ends the session (the processes end when `self` drops).
+    pub async fn quit(self) {
         let driver = self.driver.clone();
         let _ = driver.quit().await;
-        let _ = self.chromedriver.kill();
-        let _ = self.chromedriver.wait();
     }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = self.chromedriver.kill();
+        let group = format!("-{}", self.chromedriver.id());
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.chromedriver.wait();
     }
 }

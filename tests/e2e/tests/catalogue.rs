@@ -130,7 +130,7 @@ async fn broken_bank_shows_its_diagnostics_and_the_rest_still_works() {
     }
     let single = &codes["single-correct-count"];
     assert!(
-        single.contains("dòng 12, cột 18 · câu hong-001"),
+        single.contains("dòng 13, cột 18 · câu hong-001"),
         "{single}"
     );
     assert!(
@@ -138,7 +138,7 @@ async fn broken_bank_shows_its_diagnostics_and_the_rest_still_works() {
         "{single}"
     );
     let unknown = &codes["unknown-field"];
-    assert!(unknown.contains("dòng 13, cột 7"), "{unknown}");
+    assert!(unknown.contains("dòng 14, cột 7"), "{unknown}");
     assert!(
         unknown.contains("Có phải ý bạn là “explanation”?"),
         "{unknown}"

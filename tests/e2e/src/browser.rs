@@ -34,8 +34,11 @@ impl Browser {
     /// Starts a headless browser with a fresh profile and a window of `width` × `height`.
     pub async fn start(width: u32, height: u32) -> Browser {
         let port = free_port();
+        // Its own process group, so dropping a Browser in a failed test also ends the Chromium
+        // that chromedriver started.
         let chromedriver =
             Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+                .process_group(0)
                 .arg(format!("--port={port}"))
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -107,6 +110,7 @@ impl Drop for Browser {
             .args(["-KILL", "--", &group])
             .stderr(Stdio::null())
             .status();
+        let _ = self.chromedriver.kill();
         let _ = self.chromedriver.wait();
     }
 }

@@ -14,12 +14,7 @@ pub fn CataloguePage(
 ) -> impl IntoView {
     let banks: Vec<_> = report.banks.iter().filter_map(|b| b.bank.clone()).collect();
     let total: usize = banks.iter().map(|b| b.questions.len()).sum();
-    let broken: Vec<_> = report
-        .banks
-        .iter()
-        .filter(|b| b.bank.is_none())
-        .cloned()
-        .collect();
+    let broken: Vec<_> = report.banks.iter().filter(|b| b.bank.is_none()).cloned().collect();
     let folder_problems = report.diagnostics.clone();
     let show_folder_problems = has_errors(&folder_problems);
     view! {

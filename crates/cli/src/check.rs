@@ -4,8 +4,8 @@ use crate::disk::Folder;
 use crate::render::{human, json};
 use crate::{Fatal, parse_lang};
 use ontap_core::check::{
-    CATALOGUE_FILE, Diagnostic, FileSource, Lang, MaterialTexts, Problem, References, check_bank,
-    check_folder, check_materials, has_errors,
+    CATALOGUE_FILE, Diagnostic, FileSource, Lang, MaterialTexts, Problem, References, check_bank, check_folder,
+    check_materials, has_errors,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,9 +33,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
                     "human" => false,
                     "json" => true,
                     other => {
-                        return Err(Fatal(format!(
-                            "--format takes human or json, not {other:?}"
-                        )));
+                        return Err(Fatal(format!("--format takes human or json, not {other:?}")));
                     }
                 }
             }
@@ -45,25 +43,17 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
         }
     }
     if paths.is_empty() {
-        return Err(Fatal(
-            "check needs at least one PATH (a bank file or a questions folder)".into(),
-        ));
+        return Err(Fatal("check needs at least one PATH (a bank file or a questions folder)".into()));
     }
     if let Some(dir) = &materials {
         if !dir.is_dir() {
-            return Err(Fatal(format!(
-                "--materials {}: not a folder",
-                dir.display()
-            )));
+            return Err(Fatal(format!("--materials {}: not a folder", dir.display())));
         }
     }
     let texts = materials.map(Folder);
     let mut results = Vec::new();
     for path in &paths {
-        results.extend(check_path(
-            path,
-            texts.as_ref().map(|f| f as &dyn FileSource),
-        )?);
+        results.extend(check_path(path, texts.as_ref().map(|f| f as &dyn FileSource))?);
     }
     if as_json {
         println!("{}", json(&results, lang));
@@ -71,11 +61,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
         print!("{}", human(&results, lang));
     }
     let failed = results.iter().any(|r| has_errors(&r.diagnostics));
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn shown(path: &Path) -> String {
@@ -104,30 +90,39 @@ fn check_path(path: &Path, texts: Option<&dyn FileSource>) -> Result<Vec<FileRes
 
 fn folder(dir: &Path, texts: Option<&dyn FileSource>) -> Vec<FileResult> {
     let source = Folder(dir.to_owned());
-    let prefix = if dir == Path::new(".") {
-        String::new()
-    } else {
-        format!("{}/", shown(dir).trim_end_matches('/'))
-    };
+    let prefix = if dir == Path::new(".") { String::new() } else { format!("{}/", shown(dir).trim_end_matches('/')) };
     let report = check_folder(&source, &prefix, texts);
-    group(report.all_diagnostics().cloned().collect(), |file| {
+    // Every file read counts as checked, with or without problems.
+    let mut checked = vec![format!("{prefix}{CATALOGUE_FILE}")];
+    if let Some(c) = &report.catalogue {
+        checked.push(format!("{prefix}{}", c.materials));
+    }
+    checked.extend(report.banks.iter().map(|b| format!("{prefix}{}", b.file)));
+    group(checked, report.all_diagnostics().cloned().collect(), |file| {
         std::fs::read(dir.join(file.strip_prefix(&prefix).unwrap_or(file))).ok()
     })
 }
 
-/// Groups diagnostics by file, in first-seen order, with each file's text for context lines.
-fn group(diagnostics: Vec<Diagnostic>, read: impl Fn(&str) -> Option<Vec<u8>>) -> Vec<FileResult> {
-    let mut out: Vec<FileResult> = Vec::new();
+/// Groups diagnostics by file (the `checked` files first, in order, then any other file a
+/// diagnostic names), with each file's text for context lines.
+fn group(
+    checked: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
+    read: impl Fn(&str) -> Option<Vec<u8>>,
+) -> Vec<FileResult> {
+    let mut out: Vec<FileResult> =
+        checked.into_iter().map(|shown| FileResult { shown, text: None, diagnostics: Vec::new() }).collect();
     for d in diagnostics {
         match out.iter_mut().find(|r| r.shown == d.file) {
-            Some(r) => r.diagnostics.push(d),
+            Some(r) => {
+                if r.text.is_none() {
+                    r.text = read(&d.file).map(|b| String::from_utf8_lossy(&b).into_owned());
+                }
+                r.diagnostics.push(d);
+            }
             None => {
-                let text = read(&d.file).and_then(|b| String::from_utf8(b).ok());
-                out.push(FileResult {
-                    shown: d.file.clone(),
-                    text,
-                    diagnostics: vec![d],
-                });
+                let text = read(&d.file).map(|b| String::from_utf8_lossy(&b).into_owned());
+                out.push(FileResult { shown: d.file.clone(), text, diagnostics: vec![d] });
             }
         }
     }
@@ -145,33 +140,23 @@ fn single_file(path: &Path, texts: Option<&dyn FileSource>) -> FileResult {
                 column: 0,
                 pointer: String::new(),
                 question: None,
-                problem: Problem::Unreadable {
-                    detail: e.to_string(),
-                },
+                problem: Problem::Unreadable { detail: e.to_string() },
             };
-            return FileResult {
-                shown: name,
-                text: None,
-                diagnostics: vec![d],
-            };
+            return FileResult { shown: name, text: None, diagnostics: vec![d] };
         }
     };
-    let text = String::from_utf8(bytes.clone()).ok();
+    // Lossy, so the line of an encoding error can still be shown.
+    let text = Some(String::from_utf8_lossy(&bytes).into_owned());
     let diagnostics = if path.file_name().is_some_and(|n| n == MATERIALS_FILE) {
         check_materials(&bytes, &name).diagnostics
     } else {
         let sibling = path.with_file_name(MATERIALS_FILE);
-        let list = std::fs::read(&sibling)
-            .ok()
-            .and_then(|b| check_materials(&b, MATERIALS_FILE).value);
+        let list = std::fs::read(&sibling).ok().and_then(|b| check_materials(&b, MATERIALS_FILE).value);
         let material_texts = match (&list, texts) {
             (Some(list), Some(folder)) => Some(MaterialTexts::load(list, folder)),
             _ => None,
         };
-        let refs = References {
-            materials: list.as_ref(),
-            texts: material_texts.as_ref(),
-        };
+        let refs = References { materials: list.as_ref(), texts: material_texts.as_ref() };
         let mut diagnostics = check_bank(&bytes, &name, &refs).diagnostics;
         if list.is_none() {
             diagnostics.push(Diagnostic {
@@ -185,9 +170,5 @@ fn single_file(path: &Path, texts: Option<&dyn FileSource>) -> FileResult {
         }
         diagnostics
     };
-    FileResult {
-        shown: name,
-        text,
-        diagnostics,
-    }
+    FileResult { shown: name, text, diagnostics }
 }

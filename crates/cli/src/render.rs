@@ -26,28 +26,12 @@ pub fn human(results: &[FileResult], lang: Lang) -> String {
                 Severity::Error => errors += 1,
                 Severity::Warning => warnings += 1,
             }
-            let place = if d.line > 0 {
-                format!("{}:{}:{}", d.file, d.line, d.column)
-            } else {
-                d.file.clone()
-            };
-            let _ = writeln!(
-                out,
-                "{place}: {}[{}]: {}",
-                severity_word(d.severity()),
-                d.code(),
-                d.message(lang)
-            );
+            let place = if d.line > 0 { format!("{}:{}:{}", d.file, d.line, d.column) } else { d.file.clone() };
+            let _ = writeln!(out, "{place}: {}[{}]: {}", severity_word(d.severity()), d.code(), d.message(lang));
             let context = match (&d.question, d.pointer.is_empty()) {
-                (Some(q), false) => format!(
-                    "{} {q} · {}",
-                    if lang == Lang::Vi {
-                        "câu hỏi"
-                    } else {
-                        "question"
-                    },
-                    d.pointer
-                ),
+                (Some(q), false) => {
+                    format!("{} {q} · {}", if lang == Lang::Vi { "câu hỏi" } else { "question" }, d.pointer)
+                }
                 (None, false) => d.pointer.clone(),
                 (_, true) => String::new(),
             };
@@ -55,7 +39,8 @@ pub fn human(results: &[FileResult], lang: Lang) -> String {
                 let (shown_line, caret_at) = excerpt(line_text(text, d.line), d.column as usize);
                 let gutter = d.line.to_string().len();
                 let _ = writeln!(out, "{:>gutter$} | {shown_line}", d.line);
-                let _ = writeln!(out, "{:>gutter$} | {}^ {context}", "", " ".repeat(caret_at));
+                let caret = format!("{}^ {context}", " ".repeat(caret_at));
+                let _ = writeln!(out, "{:>gutter$} | {}", "", caret.trim_end());
             } else if !context.is_empty() {
                 let _ = writeln!(out, "  = {context}");
             }
@@ -74,12 +59,20 @@ pub fn human(results: &[FileResult], lang: Lang) -> String {
     out
 }
 
+/// Control characters shown as their Unicode pictures (NUL → ␀), so a terminal neither hides
+/// nor obeys them; a tab is one space so the caret stays under its column.
+fn visible(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+        '\u{7f}' => '␡',
+        other => other,
+    }
+}
+
 /// The part of `line` to show and the caret's offset in it (both in characters).
 fn excerpt(line: &str, column: usize) -> (String, usize) {
-    let chars: Vec<char> = line
-        .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect();
+    let chars: Vec<char> = line.chars().map(visible).collect();
     let col = column.saturating_sub(1).min(chars.len());
     if chars.len() <= LINE_WIDTH {
         return (chars.iter().collect(), col);
@@ -100,14 +93,8 @@ fn excerpt(line: &str, column: usize) -> (String, usize) {
 
 /// The JSON report: `{ "files", "errors", "warnings", "diagnostics": [...] }`.
 pub fn json(results: &[FileResult], lang: Lang) -> String {
-    let reports: Vec<_> = results
-        .iter()
-        .flat_map(|r| r.diagnostics.iter().map(|d| d.report(lang)))
-        .collect();
-    let errors = reports
-        .iter()
-        .filter(|r| r.severity == Severity::Error)
-        .count();
+    let reports: Vec<_> = results.iter().flat_map(|r| r.diagnostics.iter().map(|d| d.report(lang))).collect();
+    let errors = reports.iter().filter(|r| r.severity == Severity::Error).count();
     let value = serde_json::json!({
         "files": results.len(),
         "errors": errors,

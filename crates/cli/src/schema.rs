@@ -33,11 +33,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
     if stale.is_empty() {
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "out of date (run `ontap schema --write {}`): {}",
-            dir.display(),
-            stale.join(", ")
-        );
+        eprintln!("out of date (run `ontap schema --write {}`): {}", dir.display(), stale.join(", "));
         Ok(ExitCode::from(1))
     }
 }

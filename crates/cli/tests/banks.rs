@@ -14,9 +14,7 @@ impl FileSource for Folder {
         std::fs::read(self.0.join(name)).map_err(|e| e.to_string())
     }
     fn list(&self) -> Option<Vec<String>> {
-        let names = std::fs::read_dir(&self.0)
-            .ok()?
-            .filter_map(|e| e.ok()?.file_name().into_string().ok());
+        let names = std::fs::read_dir(&self.0).ok()?.filter_map(|e| e.ok()?.file_name().into_string().ok());
         Some(names.filter(|n| n.ends_with(".json")).collect())
     }
 }
@@ -31,25 +29,13 @@ fn shipped() -> Vec<Bank> {
     if texts.is_none() {
         eprintln!("note: ../shared/materials is absent; quotes are not checked against the texts");
     }
-    let report = check_folder(
-        &Folder(root().join("questions")),
-        "questions/",
-        texts.as_ref().map(|f| f as &dyn FileSource),
-    );
-    let problems: Vec<String> = report
-        .all_diagnostics()
-        .map(|d| format!("{}:{}: {}", d.file, d.line, d.code()))
-        .collect();
-    assert!(
-        problems.is_empty(),
-        "the shipped banks have problems: {problems:#?}"
-    );
+    let report =
+        check_folder(&Folder(root().join("questions")), "questions/", texts.as_ref().map(|f| f as &dyn FileSource));
+    let problems: Vec<String> =
+        report.all_diagnostics().map(|d| format!("{}:{}: {}", d.file, d.line, d.code())).collect();
+    assert!(problems.is_empty(), "the shipped banks have problems: {problems:#?}");
     assert!(!report.all_diagnostics().any(|_| true) || !has_errors(&report.diagnostics));
-    report
-        .banks
-        .into_iter()
-        .map(|b| b.bank.expect("every bank is usable"))
-        .collect()
+    report.banks.into_iter().map(|b| b.bank.expect("every bank is usable")).collect()
 }
 
 #[test]
@@ -66,39 +52,18 @@ fn shipped_banks_pass_and_counts_hold() {
         *per_type.entry(q.kind.type_name()).or_default() += 1;
         *per_difficulty.entry(q.difficulty).or_default() += 1;
         assert!(!q.tags.is_empty(), "{} has tags", q.id);
-        assert!(
-            q.source.quote.chars().count() <= 200,
-            "{}: quote of at most 200 characters",
-            q.id
-        );
+        assert!(q.source.quote.chars().count() <= 200, "{}: quote of at most 200 characters", q.id);
     }
-    assert_eq!(
-        per_material.len(),
-        5,
-        "all five materials are drawn on: {per_material:?}"
-    );
+    assert_eq!(per_material.len(), 5, "all five materials are drawn on: {per_material:?}");
     for (material, n) in &per_material {
         assert!(*n >= 15, "{material}: {n} questions");
     }
-    for ty in [
-        "multiple",
-        "true_false",
-        "fill_blank",
-        "ordering",
-        "matching",
-    ] {
-        assert!(
-            per_type.get(ty).copied().unwrap_or(0) >= 10,
-            "{ty}: {per_type:?}"
-        );
+    for ty in ["multiple", "true_false", "fill_blank", "ordering", "matching"] {
+        assert!(per_type.get(ty).copied().unwrap_or(0) >= 10, "{ty}: {per_type:?}");
     }
     for level in 1..=3 {
-        let share =
-            per_difficulty.get(&level).copied().unwrap_or(0) as f64 / questions.len() as f64;
-        assert!(
-            share >= 0.1,
-            "difficulty {level} is {share:.2} of the questions: {per_difficulty:?}"
-        );
+        let share = per_difficulty.get(&level).copied().unwrap_or(0) as f64 / questions.len() as f64;
+        assert!(share >= 0.1, "difficulty {level} is {share:.2} of the questions: {per_difficulty:?}");
     }
 }
 
@@ -114,10 +79,7 @@ fn true_false_claims_are_not_all_one_way() {
         })
         .collect();
     let true_share = answers.iter().filter(|a| **a).count() as f64 / answers.len() as f64;
-    assert!(
-        (0.3..=0.7).contains(&true_share),
-        "{true_share:.2} of the claims are true"
-    );
+    assert!((0.3..=0.7).contains(&true_share), "{true_share:.2} of the claims are true");
 }
 
 #[test]
@@ -132,34 +94,20 @@ fn correct_options_are_spread_over_letters() {
     }
     let total: usize = first_letter.values().sum();
     let max = first_letter.values().max().copied().unwrap_or(0);
-    assert!(
-        (max as f64) < 0.5 * total as f64,
-        "correct letters: {first_letter:?}"
-    );
+    assert!((max as f64) < 0.5 * total as f64, "correct letters: {first_letter:?}");
 }
 
 #[test]
 fn trainers_guide_table_matches_the_banks() {
     let guide = std::fs::read_to_string(root().join("questions/README.md")).unwrap();
     let catalogue: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(root().join("questions/catalogue.json")).unwrap())
-            .unwrap();
-    let files: Vec<&str> = catalogue["banks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f.as_str().unwrap())
-        .collect();
+        serde_json::from_slice(&std::fs::read(root().join("questions/catalogue.json")).unwrap()).unwrap();
+    let files: Vec<&str> = catalogue["banks"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
     for (bank, file) in shipped().iter().zip(files) {
-        let row = guide
-            .lines()
-            .find(|l| l.contains(&format!("`{file}`")))
-            .unwrap_or_else(|| panic!("no row for {file}"));
+        let row =
+            guide.lines().find(|l| l.contains(&format!("`{file}`"))).unwrap_or_else(|| panic!("no row for {file}"));
         assert!(row.starts_with(&format!("| {} |", bank.title)), "{row}");
-        assert!(
-            row.ends_with(&format!("| {} |", bank.questions.len())),
-            "{row}"
-        );
+        assert!(row.ends_with(&format!("| {} |", bank.questions.len())), "{row}");
     }
 }
 
@@ -167,20 +115,12 @@ fn trainers_guide_table_matches_the_banks() {
 fn trainers_guide_examples_pass_the_checker() {
     use ontap_core::check::{MaterialTexts, References, check_bank, check_materials};
     let guide = std::fs::read_to_string(root().join("questions/README.md")).unwrap();
-    let list = check_materials(
-        &std::fs::read(root().join("questions/materials.json")).unwrap(),
-        "materials.json",
-    )
-    .value
-    .unwrap();
+    let list = check_materials(&std::fs::read(root().join("questions/materials.json")).unwrap(), "materials.json")
+        .value
+        .unwrap();
     let materials = root().join("../shared/materials");
-    let texts = materials
-        .is_dir()
-        .then(|| MaterialTexts::load(&list, &Folder(materials)));
-    let refs = References {
-        materials: Some(&list),
-        texts: texts.as_ref(),
-    };
+    let texts = materials.is_dir().then(|| MaterialTexts::load(&list, &Folder(materials)));
+    let refs = References { materials: Some(&list), texts: texts.as_ref() };
     let mut checked = 0;
     for block in guide.split("```json\n").skip(1) {
         let block = block.split("\n```").next().unwrap();
@@ -196,10 +136,7 @@ fn trainers_guide_examples_pass_the_checker() {
         });
         let result = check_bank(bank.to_string().as_bytes(), "README.md", &refs);
         let codes: Vec<_> = result.diagnostics.iter().map(|d| d.code()).collect();
-        assert!(
-            codes.is_empty(),
-            "a guide example fails the checker: {codes:?}\n{block}"
-        );
+        assert!(codes.is_empty(), "a guide example fails the checker: {codes:?}\n{block}");
         checked += 1;
     }
     assert!(checked >= 1, "the guide has complete question examples");

@@ -37,11 +37,7 @@ struct Outcome {
 }
 
 fn run_ontap(dir: &Path, args: &[String]) -> Outcome {
-    let out = Command::new(env!("CARGO_BIN_EXE_ontap"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("ontap runs");
+    let out = Command::new(env!("CARGO_BIN_EXE_ontap")).args(args).current_dir(dir).output().expect("ontap runs");
     Outcome {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -88,21 +84,13 @@ fn diff(expected: &str, actual: &str) -> String {
     let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
         }
     }
     let mut out = String::new();
     let line = |out: &mut String, mark: char, l: &str| {
         let shown = l.strip_suffix('\n').unwrap_or(l);
-        let end = if l.ends_with('\n') {
-            ""
-        } else {
-            "⏎ (no newline at end)"
-        };
+        let end = if l.ends_with('\n') { "" } else { "⏎ (no newline at end)" };
         let _ = writeln!(out, "{mark} {shown}{end}");
     };
     let (mut i, mut j) = (0, 0);
@@ -125,11 +113,7 @@ fn diff(expected: &str, actual: &str) -> String {
 /// Compares one part of the output; on a difference, says how in `failures`.
 fn compare(failures: &mut String, case: &str, what: &str, expected: &str, actual: &str) {
     if expected != actual {
-        let _ = writeln!(
-            failures,
-            "── {case}: {what} differs (- expected, + actual) ──\n{}",
-            diff(expected, actual)
-        );
+        let _ = writeln!(failures, "── {case}: {what} differs (- expected, + actual) ──\n{}", diff(expected, actual));
     }
 }
 
@@ -164,9 +148,7 @@ fn fixtures() {
         let outcome = run_ontap(&case, &args);
         if bless {
             if bug.is_some() {
-                eprintln!(
-                    "not blessed: {name} has a `{BUG_FILE}` file (its expected files are hand-written)"
-                );
+                eprintln!("not blessed: {name} has a `{BUG_FILE}` file (its expected files are hand-written)");
             } else {
                 write_expected(&case, &outcome);
             }
@@ -174,36 +156,18 @@ fn fixtures() {
         }
         let shown = format!("{name} (ontap {})", args.join(" "));
         if !case.join(STDOUT_FILE).is_file() || !case.join(EXIT_FILE).is_file() {
-            let _ = writeln!(
-                failures,
-                "── {shown}: no {STDOUT_FILE} or {EXIT_FILE}; run with BLESS=1 and read them ──"
-            );
+            let _ =
+                writeln!(failures, "── {shown}: no {STDOUT_FILE} or {EXIT_FILE}; run with BLESS=1 and read them ──");
             continue;
         }
         let mut differences = String::new();
         let expected_exit = read_or_empty(&case.join(EXIT_FILE));
         if expected_exit.trim() != outcome.exit {
-            let _ = writeln!(
-                differences,
-                "── {shown}: exit code {}, expected {} ──",
-                outcome.exit,
-                expected_exit.trim()
-            );
+            let _ =
+                writeln!(differences, "── {shown}: exit code {}, expected {} ──", outcome.exit, expected_exit.trim());
         }
-        compare(
-            &mut differences,
-            &shown,
-            "stdout",
-            &read_or_empty(&case.join(STDOUT_FILE)),
-            &outcome.stdout,
-        );
-        compare(
-            &mut differences,
-            &shown,
-            "stderr",
-            &read_or_empty(&case.join(STDERR_FILE)),
-            &outcome.stderr,
-        );
+        compare(&mut differences, &shown, "stdout", &read_or_empty(&case.join(STDOUT_FILE)), &outcome.stdout);
+        compare(&mut differences, &shown, "stderr", &read_or_empty(&case.join(STDERR_FILE)), &outcome.stderr);
         match bug {
             None => failures.push_str(&differences),
             Some(_) if differences.is_empty() => {
@@ -239,10 +203,7 @@ fn shipped_banks_pass() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let materials = repo.join("../shared/materials");
     if !materials.is_dir() {
-        eprintln!(
-            "note: shipped_banks_pass skipped: {} does not exist",
-            materials.display()
-        );
+        eprintln!("note: shipped_banks_pass skipped: {} does not exist", materials.display());
         return;
     }
     let args = [

@@ -63,11 +63,7 @@ impl Filter {
     pub fn admits(&self, bank: &Bank, question: &Question) -> bool {
         let bank_ok = self.banks.is_empty() || self.banks.contains(&bank.id);
         let tag_ok = self.tags.is_empty()
-            || question.tags.iter().any(|t| {
-                self.tags
-                    .iter()
-                    .any(|wanted| text_key(wanted) == text_key(t))
-            });
+            || question.tags.iter().any(|t| self.tags.iter().any(|wanted| text_key(wanted) == text_key(t)));
         bank_ok && tag_ok
     }
 }
@@ -87,29 +83,21 @@ pub struct DrawnQuestion {
 /// The order a question's parts are shown in, drawn from `rng`.
 pub fn presentation_order(question: &Question, rng: &mut SplitMix64) -> Vec<usize> {
     let n = match &question.kind {
-        QuestionKind::Single { options, .. } | QuestionKind::Multiple { options, .. } => {
-            options.len()
-        }
+        QuestionKind::Single { options, .. } | QuestionKind::Multiple { options, .. } => options.len(),
         QuestionKind::Ordering { items } => items.len(),
         QuestionKind::Matching { pairs } => pairs.len(),
         QuestionKind::TrueFalse { .. } | QuestionKind::FillBlank { .. } => return Vec::new(),
     };
     let mut order: Vec<usize> = (0..n).collect();
-    let keep_written = !question.shuffle
-        && matches!(
-            question.kind,
-            QuestionKind::Single { .. } | QuestionKind::Multiple { .. }
-        );
+    let keep_written =
+        !question.shuffle && matches!(question.kind, QuestionKind::Single { .. } | QuestionKind::Multiple { .. });
     if keep_written {
         return order;
     }
     rng.shuffle(&mut order);
     // An ordering question shown already in order, or a matching shown already matched, gives
     // the answer away: rotate by one, which is deterministic and never the identity for n ≥ 2.
-    let gives_away = matches!(
-        question.kind,
-        QuestionKind::Ordering { .. } | QuestionKind::Matching { .. }
-    );
+    let gives_away = matches!(question.kind, QuestionKind::Ordering { .. } | QuestionKind::Matching { .. });
     if gives_away && n >= 2 && order.iter().enumerate().all(|(i, &x)| i == x) {
         order.rotate_left(1);
     }
@@ -156,29 +144,18 @@ mod tests {
         let b = draw(std::slice::from_ref(&bank), &Filter::default(), 4, 42);
         assert_eq!(a, b);
         assert_eq!(a.len(), 4);
-        let differs =
-            (0..20).any(|s| draw(std::slice::from_ref(&bank), &Filter::default(), 4, s) != a);
+        let differs = (0..20).any(|s| draw(std::slice::from_ref(&bank), &Filter::default(), 4, s) != a);
         assert!(differs);
     }
 
     #[test]
     fn filter_by_tag_and_bank() {
         let bank = sample_bank();
-        let filter = Filter {
-            banks: vec![],
-            tags: vec!["35-nq/tw".into()],
-        };
+        let filter = Filter { banks: vec![], tags: vec!["35-nq/tw".into()] };
         let drawn = draw(std::slice::from_ref(&bank), &filter, 100, 7);
-        let tagged = bank
-            .questions
-            .iter()
-            .filter(|q| q.tags.iter().any(|t| t == "35-NQ/TW"))
-            .count();
+        let tagged = bank.questions.iter().filter(|q| q.tags.iter().any(|t| t == "35-NQ/TW")).count();
         assert_eq!(drawn.len(), tagged);
-        let none = Filter {
-            banks: vec!["other".into()],
-            tags: vec![],
-        };
+        let none = Filter { banks: vec!["other".into()], tags: vec![] };
         assert!(draw(std::slice::from_ref(&bank), &none, 100, 7).is_empty());
     }
 

@@ -20,6 +20,4 @@ pub mod text;
 pub(crate) mod test_fixtures;
 
 pub use ids::{BankId, MaterialId, QuestionId};
-pub use model::{
-    Bank, Catalogue, Letter, Letters, Material, MaterialList, Pair, Question, QuestionKind, Source,
-};
+pub use model::{Bank, Catalogue, Letter, Letters, Material, MaterialList, Pair, Question, QuestionKind, Source};

@@ -35,20 +35,10 @@ pub struct Locations {
 impl Locations {
     /// Scans `text`, which must be JSON that serde_json accepted.
     pub fn scan(text: &str) -> Self {
-        let mut scanner = Scanner {
-            bytes: text.as_bytes(),
-            pos: 0,
-            out: Locations::default(),
-        };
+        let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, out: Locations::default() };
         scanner.skip_ws();
         let start = scanner.pos;
-        scanner.out.map.insert(
-            String::new(),
-            Loc {
-                key: None,
-                value: start,
-            },
-        );
+        scanner.out.map.insert(String::new(), Loc { key: None, value: start });
         scanner.value(String::new());
         scanner.out
     }
@@ -64,11 +54,7 @@ impl Locations {
         let mut p = pointer;
         loop {
             if let Some(loc) = self.get(p) {
-                return if prefer_key {
-                    loc.key.unwrap_or(loc.value)
-                } else {
-                    loc.value
-                };
+                return if prefer_key { loc.key.unwrap_or(loc.value) } else { loc.value };
             }
             match p.rfind('/') {
                 Some(i) => p = &p[..i],
@@ -102,17 +88,12 @@ pub fn offset_of(text: &str, line: usize, byte_column: usize) -> usize {
             None => return text.len(),
         }
     }
-    floor_char_boundary(
-        text,
-        (start + byte_column.saturating_sub(1)).min(text.len()),
-    )
+    floor_char_boundary(text, (start + byte_column.saturating_sub(1)).min(text.len()))
 }
 
 /// The text of 1-based `line`, without its line break.
 pub fn line_text(text: &str, line: u32) -> &str {
-    text.split('\n')
-        .nth(line.saturating_sub(1) as usize)
-        .map_or("", |l| l.trim_end_matches('\r'))
+    text.split('\n').nth(line.saturating_sub(1) as usize).map_or("", |l| l.trim_end_matches('\r'))
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -130,9 +111,7 @@ struct Scanner<'a> {
 
 impl Scanner<'_> {
     fn skip_ws(&mut self) {
-        while self.pos < self.bytes.len()
-            && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r')
-        {
+        while self.pos < self.bytes.len() && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
             self.pos += 1;
         }
     }
@@ -146,10 +125,7 @@ impl Scanner<'_> {
             }
             Some(_) => {
                 while self.pos < self.bytes.len()
-                    && !matches!(
-                        self.bytes[self.pos],
-                        b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
-                    )
+                    && !matches!(self.bytes[self.pos], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
                 {
                     self.pos += 1;
                 }
@@ -181,20 +157,12 @@ impl Scanner<'_> {
             self.skip_ws();
             let child = format!("{pointer}/{}", escape_key(&key));
             if seen.contains(&key) {
-                self.out.duplicates.push(DuplicateKey {
-                    pointer: child.clone(),
-                    offset: key_at,
-                });
+                self.out.duplicates.push(DuplicateKey { pointer: child.clone(), offset: key_at });
             } else {
                 seen.push(key);
-                self.out.map.insert(
-                    child.clone(),
-                    Loc {
-                        key: Some(key_at),
-                        value: self.pos,
-                    },
-                );
             }
+            // The last occurrence wins, as in serde_json: diagnostics on the value point there.
+            self.out.map.insert(child.clone(), Loc { key: Some(key_at), value: self.pos });
             self.value(child);
         }
     }
@@ -216,13 +184,7 @@ impl Scanner<'_> {
                 _ => {}
             }
             let child = format!("{pointer}/{index}");
-            self.out.map.insert(
-                child.clone(),
-                Loc {
-                    key: None,
-                    value: self.pos,
-                },
-            );
+            self.out.map.insert(child.clone(), Loc { key: None, value: self.pos });
             self.value(child);
             index += 1;
         }
@@ -257,21 +219,17 @@ mod tests {
     fn finds_members_elements_and_duplicates() {
         let text = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c/d\": true,\n  \"a\": null\n}";
         let locs = Locations::scan(text);
-        let b = locs.get("/a/1/b").unwrap();
-        assert_eq!(line_col(text, b.key.unwrap()), (2, 13));
-        assert_eq!(line_col(text, b.value), (2, 18));
-        assert_eq!(
-            line_col(text, locs.get("/c~1d").unwrap().key.unwrap()),
-            (3, 3)
-        );
+        let text_first = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c/d\": true\n}";
+        let b = Locations::scan(text_first).get("/a/1/b").unwrap();
+        assert_eq!(line_col(text_first, b.key.unwrap()), (2, 13));
+        assert_eq!(line_col(text_first, b.value), (2, 18));
+        assert_eq!(line_col(text, locs.get("/c~1d").unwrap().key.unwrap()), (3, 3));
         assert_eq!(locs.duplicates.len(), 1);
         assert_eq!(locs.duplicates[0].pointer, "/a");
         assert_eq!(line_col(text, locs.duplicates[0].offset), (4, 3));
+        assert_eq!(line_col(text, locs.get("/a").unwrap().value), (4, 8), "the last value is the one kept");
         // A missing member points at the nearest ancestor.
-        assert_eq!(
-            locs.offset("/a/1/zzz", true),
-            locs.get("/a/1").unwrap().value
-        );
+        assert_eq!(locs.offset("/c~1d/zzz", false), locs.get("/c~1d").unwrap().value);
     }
 
     #[test]

@@ -160,10 +160,7 @@ impl Letters {
 
     /// Option indices (A = 0), skipping anything that is not a single capital letter.
     pub fn indices(&self) -> Vec<usize> {
-        self.letters()
-            .into_iter()
-            .filter_map(letter_index)
-            .collect()
+        self.letters().into_iter().filter_map(letter_index).collect()
     }
 }
 
@@ -235,10 +232,7 @@ pub struct Material {
     /// The body that issued or published it.
     pub issuer: String,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$"))
-    )]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^\d{4}(-\d{2}(-\d{2})?)?$")))]
     pub date: String,
     /// Anything a reader should know about the date or the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -8,18 +8,9 @@ use schemars::{JsonSchema, generate::SchemaSettings};
 /// The schema files: (file name under `questions/schema/`, pretty JSON text with a final newline).
 pub fn schema_files() -> Vec<(&'static str, String)> {
     vec![
-        (
-            "bank.schema.json",
-            render::<Bank>("Ngân hàng câu hỏi (Ôn tập Nghị quyết), định dạng 1"),
-        ),
-        (
-            "materials.schema.json",
-            render::<MaterialList>("Danh sách tài liệu nguồn (Ôn tập Nghị quyết), định dạng 1"),
-        ),
-        (
-            "catalogue.schema.json",
-            render::<Catalogue>("Danh mục ngân hàng câu hỏi (Ôn tập Nghị quyết), định dạng 1"),
-        ),
+        ("bank.schema.json", render::<Bank>("Ngân hàng câu hỏi (Ôn tập Nghị quyết), định dạng 1")),
+        ("materials.schema.json", render::<MaterialList>("Danh sách tài liệu nguồn (Ôn tập Nghị quyết), định dạng 1")),
+        ("catalogue.schema.json", render::<Catalogue>("Danh mục ngân hàng câu hỏi (Ôn tập Nghị quyết), định dạng 1")),
     ]
 }
 
@@ -59,10 +50,7 @@ mod tests {
         assert_eq!(question["unevaluatedProperties"], false);
         let text = files[0].1.as_str();
         for ty in crate::check::TYPES {
-            assert!(
-                text.contains(&format!("\"const\": \"{ty}\"")),
-                "type {ty} in the schema"
-            );
+            assert!(text.contains(&format!("\"const\": \"{ty}\"")), "type {ty} in the schema");
         }
     }
 }

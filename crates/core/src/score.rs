@@ -41,24 +41,15 @@ pub struct Credit {
 
 impl Credit {
     /// Full credit.
-    pub const FULL: Credit = Credit {
-        earned: 1,
-        out_of: 1,
-    };
+    pub const FULL: Credit = Credit { earned: 1, out_of: 1 };
     /// No credit.
-    pub const NONE: Credit = Credit {
-        earned: 0,
-        out_of: 1,
-    };
+    pub const NONE: Credit = Credit { earned: 0, out_of: 1 };
 
     fn of(earned: usize, out_of: usize) -> Credit {
         if out_of == 0 {
             return Credit::NONE;
         }
-        Credit {
-            earned: earned.min(out_of) as u32,
-            out_of: out_of as u32,
-        }
+        Credit { earned: earned.min(out_of) as u32, out_of: out_of as u32 }
     }
 
     /// The credit as a number from 0.0 to 1.0.
@@ -77,19 +68,11 @@ pub fn score(kind: &QuestionKind, response: &Response) -> Credit {
     match (kind, response) {
         (QuestionKind::Single { correct, .. }, Response::Choice(picked)) => {
             let right = correct.indices();
-            if picked.len() == 1 && right.len() == 1 && picked[0] == right[0] {
-                Credit::FULL
-            } else {
-                Credit::NONE
-            }
+            if picked.len() == 1 && right.len() == 1 && picked[0] == right[0] { Credit::FULL } else { Credit::NONE }
         }
         (QuestionKind::Multiple { correct, options }, Response::Choice(picked)) => {
             let right = correct.indices();
-            let mut picked: Vec<usize> = picked
-                .iter()
-                .copied()
-                .filter(|&i| i < options.len())
-                .collect();
+            let mut picked: Vec<usize> = picked.iter().copied().filter(|&i| i < options.len()).collect();
             picked.sort_unstable();
             picked.dedup();
             let hits = picked.iter().filter(|i| right.contains(i)).count();
@@ -103,18 +86,9 @@ pub fn score(kind: &QuestionKind, response: &Response) -> Credit {
                 Credit::NONE
             }
         }
-        (
-            QuestionKind::FillBlank {
-                accepted,
-                strict_diacritics,
-            },
-            Response::Text(typed),
-        ) => {
+        (QuestionKind::FillBlank { accepted, strict_diacritics }, Response::Text(typed)) => {
             let key = answer_key(typed, *strict_diacritics);
-            let ok = !key.is_empty()
-                && accepted
-                    .iter()
-                    .any(|a| answer_key(a, *strict_diacritics) == key);
+            let ok = !key.is_empty() && accepted.iter().any(|a| answer_key(a, *strict_diacritics) == key);
             if ok { Credit::FULL } else { Credit::NONE }
         }
         (QuestionKind::Ordering { items }, Response::Order(order)) => {
@@ -125,11 +99,7 @@ pub fn score(kind: &QuestionKind, response: &Response) -> Credit {
             Credit::of(longest_increasing_run(order) - 1, n - 1)
         }
         (QuestionKind::Matching { pairs }, Response::Match(chosen)) => {
-            let right = chosen
-                .iter()
-                .enumerate()
-                .filter(|(i, c)| **c == Some(*i))
-                .count();
+            let right = chosen.iter().enumerate().filter(|(i, c)| **c == Some(*i)).count();
             Credit::of(right, pairs.len())
         }
         _ => Credit::NONE,
@@ -138,10 +108,7 @@ pub fn score(kind: &QuestionKind, response: &Response) -> Credit {
 
 fn is_permutation(order: &[usize], n: usize) -> bool {
     let mut seen = vec![false; n];
-    order.len() == n
-        && order
-            .iter()
-            .all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
+    order.len() == n && order.iter().all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
 }
 
 /// Length of the longest strictly increasing subsequence (patience sorting, O(n log n)).
@@ -171,17 +138,12 @@ mod tests {
     }
 
     fn ordering(n: usize) -> QuestionKind {
-        QuestionKind::Ordering {
-            items: (0..n).map(|i| format!("i{i}")).collect(),
-        }
+        QuestionKind::Ordering { items: (0..n).map(|i| format!("i{i}")).collect() }
     }
 
     #[test]
     fn single_and_true_false() {
-        let q = QuestionKind::Single {
-            options: vec!["a".into(), "b".into()],
-            correct: Letters::One("B".into()),
-        };
+        let q = QuestionKind::Single { options: vec!["a".into(), "b".into()], correct: Letters::One("B".into()) };
         assert!(score(&q, &Response::Choice(vec![1])).is_full());
         assert_eq!(score(&q, &Response::Choice(vec![0])), Credit::NONE);
         assert_eq!(score(&q, &Response::Choice(vec![0, 1])), Credit::NONE);
@@ -195,64 +157,25 @@ mod tests {
     fn multiple_partial_credit() {
         let q = multiple(5, &["A", "C", "D"]);
         assert!(score(&q, &Response::Choice(vec![3, 0, 2])).is_full());
-        assert_eq!(
-            score(&q, &Response::Choice(vec![0, 2])),
-            Credit {
-                earned: 2,
-                out_of: 3
-            }
-        );
-        assert_eq!(
-            score(&q, &Response::Choice(vec![0, 2, 1])),
-            Credit {
-                earned: 1,
-                out_of: 3
-            }
-        );
-        assert_eq!(
-            score(&q, &Response::Choice(vec![0, 1, 2, 3, 4])).value(),
-            1.0 / 3.0
-        );
-        assert_eq!(
-            score(&q, &Response::Choice(vec![1, 4])),
-            Credit {
-                earned: 0,
-                out_of: 3
-            }
-        );
-        assert_eq!(
-            score(&q, &Response::Choice(vec![])),
-            Credit {
-                earned: 0,
-                out_of: 3
-            }
-        );
+        assert_eq!(score(&q, &Response::Choice(vec![0, 2])), Credit { earned: 2, out_of: 3 });
+        assert_eq!(score(&q, &Response::Choice(vec![0, 2, 1])), Credit { earned: 1, out_of: 3 });
+        assert_eq!(score(&q, &Response::Choice(vec![0, 1, 2, 3, 4])).value(), 1.0 / 3.0);
+        assert_eq!(score(&q, &Response::Choice(vec![1, 4])), Credit { earned: 0, out_of: 3 });
+        assert_eq!(score(&q, &Response::Choice(vec![])), Credit { earned: 0, out_of: 3 });
         // Repeats and indices past the end count for nothing.
-        assert_eq!(
-            score(&q, &Response::Choice(vec![0, 0, 9])),
-            Credit {
-                earned: 1,
-                out_of: 3
-            }
-        );
+        assert_eq!(score(&q, &Response::Choice(vec![0, 0, 9])), Credit { earned: 1, out_of: 3 });
     }
 
     #[test]
     fn fill_blank_folds_case_space_and_diacritics() {
-        let q = QuestionKind::FillBlank {
-            accepted: vec!["linh hoạt".into()],
-            strict_diacritics: false,
-        };
+        let q = QuestionKind::FillBlank { accepted: vec!["linh hoạt".into()], strict_diacritics: false };
         for ok in ["linh hoạt", "Linh Hoạt", "  linh   hoat ", "LINH HOAT."] {
             assert!(score(&q, &Response::Text(ok.into())).is_full(), "{ok}");
         }
         for bad in ["", "linh", "sáng tạo"] {
             assert!(!score(&q, &Response::Text(bad.into())).is_full(), "{bad}");
         }
-        let strict = QuestionKind::FillBlank {
-            accepted: vec!["linh hoạt".into()],
-            strict_diacritics: true,
-        };
+        let strict = QuestionKind::FillBlank { accepted: vec!["linh hoạt".into()], strict_diacritics: true };
         assert!(!score(&strict, &Response::Text("linh hoat".into())).is_full());
         assert!(score(&strict, &Response::Text("Linh hoạt".into())).is_full());
     }
@@ -262,20 +185,8 @@ mod tests {
         let q = ordering(4);
         assert!(score(&q, &Response::Order(vec![0, 1, 2, 3])).is_full());
         // One item moved: 3 of 4 stay in relative order.
-        assert_eq!(
-            score(&q, &Response::Order(vec![1, 2, 3, 0])),
-            Credit {
-                earned: 2,
-                out_of: 3
-            }
-        );
-        assert_eq!(
-            score(&q, &Response::Order(vec![3, 2, 1, 0])),
-            Credit {
-                earned: 0,
-                out_of: 3
-            }
-        );
+        assert_eq!(score(&q, &Response::Order(vec![1, 2, 3, 0])), Credit { earned: 2, out_of: 3 });
+        assert_eq!(score(&q, &Response::Order(vec![3, 2, 1, 0])), Credit { earned: 0, out_of: 3 });
         assert_eq!(score(&q, &Response::Order(vec![0, 1, 2])), Credit::NONE);
         assert_eq!(score(&q, &Response::Order(vec![0, 0, 1, 2])), Credit::NONE);
     }
@@ -283,27 +194,10 @@ mod tests {
     #[test]
     fn matching_counts_pairs() {
         let q = QuestionKind::Matching {
-            pairs: (0..4)
-                .map(|i| Pair {
-                    left: format!("l{i}"),
-                    right: format!("r{i}"),
-                })
-                .collect(),
+            pairs: (0..4).map(|i| Pair { left: format!("l{i}"), right: format!("r{i}") }).collect(),
         };
-        assert!(
-            score(
-                &q,
-                &Response::Match(vec![Some(0), Some(1), Some(2), Some(3)])
-            )
-            .is_full()
-        );
-        assert_eq!(
-            score(&q, &Response::Match(vec![Some(1), Some(0), Some(2), None])),
-            Credit {
-                earned: 1,
-                out_of: 4
-            }
-        );
+        assert!(score(&q, &Response::Match(vec![Some(0), Some(1), Some(2), Some(3)])).is_full());
+        assert_eq!(score(&q, &Response::Match(vec![Some(1), Some(0), Some(2), None])), Credit { earned: 1, out_of: 4 });
     }
 
     proptest! {

@@ -24,10 +24,7 @@ impl Drop for TempDir {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
 impl Browser {
@@ -36,26 +33,21 @@ impl Browser {
         let port = free_port();
         // Its own process group, so dropping a Browser in a failed test also ends the Chromium
         // that chromedriver started.
-        let chromedriver =
-            Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
-                .process_group(0)
-                .arg(format!("--port={port}"))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("chromedriver starts (scripts/setup.sh installs it)");
+        let chromedriver = Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+            .process_group(0)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts (scripts/setup.sh installs it)");
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "chromedriver did not listen on {port}"
-            );
+            assert!(Instant::now() < deadline, "chromedriver did not listen on {port}");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let profile = std::env::temp_dir().join(format!("ontap-e2e-{}-{port}", std::process::id()));
         let mut caps = DesiredCapabilities::chrome();
-        caps.set_binary(&std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()))
-            .unwrap();
+        caps.set_binary(&std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())).unwrap();
         for arg in [
             "--headless=new",
             "--no-sandbox",
@@ -71,14 +63,8 @@ impl Browser {
         ] {
             caps.add_arg(arg).unwrap();
         }
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps)
-            .await
-            .expect("a browser session");
-        Browser {
-            driver,
-            chromedriver,
-            _profile: TempDir(profile),
-        }
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.expect("a browser session");
+        Browser { driver, chromedriver, _profile: TempDir(profile) }
     }
 
     /// Waits up to 20 s for an element matching `css`.
@@ -106,10 +92,7 @@ impl Browser {
 impl Drop for Browser {
     fn drop(&mut self) {
         let group = format!("-{}", self.chromedriver.id());
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &group])
-            .stderr(Stdio::null())
-            .status();
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).stderr(Stdio::null()).status();
         let _ = self.chromedriver.kill();
         let _ = self.chromedriver.wait();
     }

@@ -36,29 +36,18 @@ fn content_type(path: &Path) -> &'static str {
 impl StaticServer {
     /// Serves `root` on a free port (or `port` when not 0).
     pub fn start(root: &Path, port: u16) -> StaticServer {
-        let server =
-            Arc::new(tiny_http::Server::http(("127.0.0.1", port)).expect("bind 127.0.0.1"));
+        let server = Arc::new(tiny_http::Server::http(("127.0.0.1", port)).expect("bind 127.0.0.1"));
         let port = server.server_addr().to_ip().expect("an IP address").port();
         let overrides: Overrides = Arc::default();
         let (srv, root, over) = (server.clone(), root.to_owned(), overrides.clone());
         let thread = std::thread::spawn(move || {
             for request in srv.incoming_requests() {
-                let url = request
-                    .url()
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("/")
-                    .to_owned();
+                let url = request.url().split(['?', '#']).next().unwrap_or("/").to_owned();
                 let response = respond(&root, &over, &url);
                 let _ = request.respond(response);
             }
         });
-        StaticServer {
-            server,
-            thread: Some(thread),
-            port,
-            overrides,
-        }
+        StaticServer { server, thread: Some(thread), port, overrides }
     }
 
     /// The base URL, `http://127.0.0.1:PORT/`.
@@ -68,39 +57,22 @@ impl StaticServer {
 
     /// Serves `bytes` at `path` from now on.
     pub fn set(&self, path: &str, bytes: impl Into<Vec<u8>>) {
-        self.overrides
-            .lock()
-            .unwrap()
-            .insert(path.to_owned(), bytes.into());
+        self.overrides.lock().unwrap().insert(path.to_owned(), bytes.into());
     }
 }
 
-fn respond(
-    root: &Path,
-    overrides: &Overrides,
-    url: &str,
-) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let path = if url.ends_with('/') {
-        format!("{url}index.html")
-    } else {
-        url.to_owned()
-    };
+fn respond(root: &Path, overrides: &Overrides, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let path = if url.ends_with('/') { format!("{url}index.html") } else { url.to_owned() };
     let file: PathBuf = root.join(path.trim_start_matches('/'));
     let body = overrides.lock().unwrap().get(&path).cloned().or_else(|| {
         // Never serve outside the root.
-        (!path.contains(".."))
-            .then(|| std::fs::read(&file).ok())
-            .flatten()
+        (!path.contains("..")).then(|| std::fs::read(&file).ok()).flatten()
     });
     match body {
         Some(bytes) => {
-            let header = tiny_http::Header::from_bytes("Content-Type", content_type(&file))
-                .expect("a valid header");
-            let no_store =
-                tiny_http::Header::from_bytes("Cache-Control", "no-cache").expect("a valid header");
-            tiny_http::Response::from_data(bytes)
-                .with_header(header)
-                .with_header(no_store)
+            let header = tiny_http::Header::from_bytes("Content-Type", content_type(&file)).expect("a valid header");
+            let no_store = tiny_http::Header::from_bytes("Cache-Control", "no-cache").expect("a valid header");
+            tiny_http::Response::from_data(bytes).with_header(header).with_header(no_store)
         }
         None => tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404),
     }

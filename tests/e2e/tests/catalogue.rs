@@ -19,12 +19,7 @@ fn shipped_titles() -> Vec<(String, usize)> {
         }
     }
     let report = check_folder(&files, "", None);
-    report
-        .banks
-        .iter()
-        .filter_map(|b| b.bank.as_ref())
-        .map(|b| (b.title.clone(), b.questions.len()))
-        .collect()
+    report.banks.iter().filter_map(|b| b.bank.as_ref()).map(|b| (b.title.clone(), b.questions.len())).collect()
 }
 
 #[tokio::test]
@@ -38,37 +33,16 @@ async fn lists_every_shipped_bank_with_its_count() {
 
     let mut shown = Vec::new();
     for card in browser.all(".bank-card").await {
-        let title = card
-            .find(thirtyfour::By::Css("h3"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let count = card
-            .find(thirtyfour::By::Css(".count"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let title = card.find(thirtyfour::By::Css("h3")).await.unwrap().text().await.unwrap();
+        let count = card.find(thirtyfour::By::Css(".count")).await.unwrap().text().await.unwrap();
         shown.push((title, count));
     }
-    let wanted: Vec<(String, String)> = expected
-        .iter()
-        .map(|(t, n)| (t.clone(), format!("{n} câu hỏi")))
-        .collect();
+    let wanted: Vec<(String, String)> = expected.iter().map(|(t, n)| (t.clone(), format!("{n} câu hỏi"))).collect();
     assert_eq!(shown, wanted);
     let total: usize = expected.iter().map(|(_, n)| n).sum();
     let summary = browser.wait_for(".summary").await.text().await.unwrap();
-    assert_eq!(
-        summary,
-        format!("{} ngân hàng, {total} câu hỏi", expected.len())
-    );
-    assert!(
-        browser.all(".problems").await.is_empty(),
-        "the shipped banks have no errors"
-    );
+    assert_eq!(summary, format!("{} ngân hàng, {total} câu hỏi", expected.len()));
+    assert!(browser.all(".problems").await.is_empty(), "the shipped banks have no errors");
     browser.quit().await;
 }
 
@@ -76,18 +50,13 @@ async fn lists_every_shipped_bank_with_its_count() {
 async fn broken_bank_shows_its_diagnostics_and_the_rest_still_works() {
     let expected = shipped_titles();
     let server = StaticServer::start(&dist_dir(), 0);
-    let catalogue: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(repo_root().join("questions/catalogue.json")).unwrap(),
-    )
-    .unwrap();
+    let catalogue: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(repo_root().join("questions/catalogue.json")).unwrap()).unwrap();
     let mut catalogue = catalogue;
     let banks = catalogue["banks"].as_array_mut().unwrap();
     banks.push("hong.json".into());
     banks.push("mat-tich.json".into());
-    server.set(
-        "/questions/catalogue.json",
-        serde_json::to_vec_pretty(&catalogue).unwrap(),
-    );
+    server.set("/questions/catalogue.json", serde_json::to_vec_pretty(&catalogue).unwrap());
     // Two correct answers in a single-answer question, and a misspelt field.
     let broken = r#"{
   "format": 1,
@@ -114,46 +83,23 @@ async fn broken_bank_shows_its_diagnostics_and_the_rest_still_works() {
     let browser = Browser::start(1280, 900).await;
     browser.driver.goto(server.url()).await.unwrap();
     browser.wait_for(".bank-card").await;
-    assert_eq!(
-        browser.all(".bank-card").await.len(),
-        expected.len(),
-        "the good banks are all still listed"
-    );
+    assert_eq!(browser.all(".bank-card").await.len(), expected.len(), "the good banks are all still listed");
 
-    let file = browser
-        .wait_for(".diagnostics[data-file='questions/hong.json']")
-        .await;
+    let file = browser.wait_for(".diagnostics[data-file='questions/hong.json']").await;
     let mut codes = BTreeMap::new();
     for li in file.find_all(thirtyfour::By::Css("li")).await.unwrap() {
         let code = li.attr("data-code").await.unwrap().unwrap();
         codes.insert(code, li.text().await.unwrap());
     }
     let single = &codes["single-correct-count"];
-    assert!(
-        single.contains("dòng 13, cột 18 · câu hong-001"),
-        "{single}"
-    );
-    assert!(
-        single.contains("phải có đúng 1 đáp án đúng, nhưng có 2"),
-        "{single}"
-    );
+    assert!(single.contains("dòng 13, cột 18 · câu hong-001"), "{single}");
+    assert!(single.contains("phải có đúng 1 đáp án đúng, nhưng có 2"), "{single}");
     let unknown = &codes["unknown-field"];
     assert!(unknown.contains("dòng 14, cột 7"), "{unknown}");
-    assert!(
-        unknown.contains("Có phải ý bạn là “explanation”?"),
-        "{unknown}"
-    );
-    assert!(
-        codes.contains_key("missing-field"),
-        "explanation is missing: {codes:?}"
-    );
+    assert!(unknown.contains("Có phải ý bạn là “explanation”?"), "{unknown}");
+    assert!(codes.contains_key("missing-field"), "explanation is missing: {codes:?}");
 
-    let missing = browser
-        .wait_for(".diagnostics li[data-code='missing-bank-file']")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let missing = browser.wait_for(".diagnostics li[data-code='missing-bank-file']").await.text().await.unwrap();
     assert!(missing.contains("mat-tich.json"), "{missing}");
     browser.quit().await;
 }

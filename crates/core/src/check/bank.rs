@@ -10,51 +10,12 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// The six type names.
-pub const TYPES: [&str; 6] = [
-    "single",
-    "multiple",
-    "true_false",
-    "fill_blank",
-    "ordering",
-    "matching",
-];
+pub const TYPES: [&str; 6] = ["single", "multiple", "true_false", "fill_blank", "ordering", "matching"];
 
-const BANK_FIELDS: [&str; 7] = [
-    "$schema",
-    "format",
-    "id",
-    "title",
-    "description",
-    "version",
-    "questions",
-];
-const BANK_REQUIRED: [&str; 6] = [
-    "format",
-    "id",
-    "title",
-    "description",
-    "version",
-    "questions",
-];
-const COMMON_FIELDS: [&str; 8] = [
-    "id",
-    "type",
-    "prompt",
-    "explanation",
-    "source",
-    "tags",
-    "difficulty",
-    "shuffle",
-];
-const COMMON_REQUIRED: [&str; 7] = [
-    "id",
-    "type",
-    "prompt",
-    "explanation",
-    "source",
-    "tags",
-    "difficulty",
-];
+const BANK_FIELDS: [&str; 7] = ["$schema", "format", "id", "title", "description", "version", "questions"];
+const BANK_REQUIRED: [&str; 6] = ["format", "id", "title", "description", "version", "questions"];
+const COMMON_FIELDS: [&str; 8] = ["id", "type", "prompt", "explanation", "source", "tags", "difficulty", "shuffle"];
+const COMMON_REQUIRED: [&str; 7] = ["id", "type", "prompt", "explanation", "source", "tags", "difficulty"];
 /// Fields each type adds, and whether each is required.
 const TYPE_FIELDS: [(&str, &str, bool); 9] = [
     ("options", "single multiple", true),
@@ -76,10 +37,7 @@ pub fn check_bank(bytes: &[u8], file: &str, refs: &References<'_>) -> Checked<Ba
     let parsed = match parse(bytes, file) {
         Ok(p) => p,
         Err(d) => {
-            return Checked {
-                value: None,
-                diagnostics: vec![d],
-            };
+            return Checked { value: None, diagnostics: vec![d] };
         }
     };
     let mut r = Reader::new(file, &parsed);
@@ -97,9 +55,7 @@ pub fn check_bank(bytes: &[u8], file: &str, refs: &References<'_>) -> Checked<Ba
                     column: 0,
                     pointer: String::new(),
                     question: None,
-                    problem: Problem::JsonSyntax {
-                        detail: e.to_string(),
-                    },
+                    problem: Problem::JsonSyntax { detail: e.to_string() },
                 });
                 None
             }
@@ -120,13 +76,7 @@ fn bank(r: &mut Reader<'_>, root: &Value, refs: &References<'_>) {
     r.integer(obj, "", "version", 1, u64::from(u32::MAX));
     if let Some(Value::String(_)) | None = obj.get("$schema") {
     } else {
-        r.report(
-            "/$schema",
-            Problem::WrongType {
-                expected: Expected::Text,
-                found: kind(&obj["$schema"]),
-            },
-        );
+        r.report("/$schema", Problem::WrongType { expected: Expected::Text, found: kind(&obj["$schema"]) });
     }
     let Some(questions) = r.array(obj, "", "questions") else {
         return;
@@ -140,13 +90,7 @@ fn bank(r: &mut Reader<'_>, root: &Value, refs: &References<'_>) {
         if let Some(id) = question(r, q, &ptr, refs) {
             if let Some(first) = seen.get(id) {
                 let first_line = r.line_of(first);
-                r.report(
-                    &format!("{ptr}/id"),
-                    Problem::DuplicateId {
-                        id: id.to_owned(),
-                        first_line,
-                    },
-                );
+                r.report(&format!("{ptr}/id"), Problem::DuplicateId { id: id.to_owned(), first_line });
             } else {
                 seen.insert(id, format!("{ptr}/id"));
             }
@@ -155,51 +99,28 @@ fn bank(r: &mut Reader<'_>, root: &Value, refs: &References<'_>) {
 }
 
 fn type_fields(ty: &str) -> impl Iterator<Item = (&'static str, bool)> + '_ {
-    TYPE_FIELDS
-        .iter()
-        .filter(move |(_, types, _)| types.split(' ').any(|t| t == ty))
-        .map(|(f, _, req)| (*f, *req))
+    TYPE_FIELDS.iter().filter(move |(_, types, _)| types.split(' ').any(|t| t == ty)).map(|(f, _, req)| (*f, *req))
 }
 
 /// Checks one question; returns its id when it has a valid one.
-fn question<'v>(
-    r: &mut Reader<'_>,
-    v: &'v Value,
-    ptr: &str,
-    refs: &References<'_>,
-) -> Option<&'v str> {
+fn question<'v>(r: &mut Reader<'_>, v: &'v Value, ptr: &str, refs: &References<'_>) -> Option<&'v str> {
     let obj = r.object(v, ptr)?;
     let ty = match obj.get("type") {
         Some(Value::String(t)) if TYPES.contains(&t.as_str()) => Some(t.as_str()),
         Some(Value::String(t)) => {
-            r.report(
-                &format!("{ptr}/type"),
-                Problem::UnknownType {
-                    found: t.clone(),
-                    suggestion: closest(t, TYPES),
-                },
-            );
+            r.report(&format!("{ptr}/type"), Problem::UnknownType { found: t.clone(), suggestion: closest(t, TYPES) });
             None
         }
         Some(other) => {
-            r.report(
-                &format!("{ptr}/type"),
-                Problem::WrongType {
-                    expected: Expected::Text,
-                    found: kind(other),
-                },
-            );
+            r.report(&format!("{ptr}/type"), Problem::WrongType { expected: Expected::Text, found: kind(other) });
             None
         }
         None => None,
     };
     let mut allowed: Vec<&str> = COMMON_FIELDS.to_vec();
     let mut required: Vec<&str> = COMMON_REQUIRED.to_vec();
-    let elsewhere: Vec<(&str, &str)> = TYPE_FIELDS
-        .iter()
-        .filter(|(_, t, _)| !t.is_empty())
-        .map(|(f, t, _)| (*f, *t))
-        .collect();
+    let elsewhere: Vec<(&str, &str)> =
+        TYPE_FIELDS.iter().filter(|(_, t, _)| !t.is_empty()).map(|(f, t, _)| (*f, *t)).collect();
     match ty {
         Some(t) => {
             for (f, req) in type_fields(t) {
@@ -246,14 +167,7 @@ fn source(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str, refs: &Refere
     let Some(src) = r.object(v, &sptr) else {
         return;
     };
-    r.fields(
-        src,
-        &sptr,
-        &["material", "quote"],
-        &["material", "quote"],
-        &[],
-        None,
-    );
+    r.fields(src, &sptr, &["material", "quote"], &["material", "quote"], &[], None);
     let material = r.id(src, &sptr, "material");
     let quote = r.text(src, &sptr, "quote");
     let Some(material) = material else { return };
@@ -261,45 +175,25 @@ fn source(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str, refs: &Refere
     if let Some(list) = refs.materials {
         if list.get(&id).is_none() {
             let suggestion = closest(material, list.materials.iter().map(|m| m.id.as_str()));
-            r.report(
-                &format!("{sptr}/material"),
-                Problem::UnknownMaterial {
-                    id: material.to_owned(),
-                    suggestion,
-                },
-            );
+            r.report(&format!("{sptr}/material"), Problem::UnknownMaterial { id: material.to_owned(), suggestion });
             return;
         }
     }
     let Some(quote) = quote else { return };
     let chars = quote.chars().count();
     if chars > QUOTE_LIMIT {
-        r.report(
-            &format!("{sptr}/quote"),
-            Problem::QuoteTooLong {
-                chars,
-                limit: QUOTE_LIMIT,
-            },
-        );
+        r.report(&format!("{sptr}/quote"), Problem::QuoteTooLong { chars, limit: QUOTE_LIMIT });
     }
     if let Some(texts) = refs.texts {
         match texts.contains_quote(&id, quote) {
             Some(true) => {}
-            Some(false) => r.report(
-                &format!("{sptr}/quote"),
-                Problem::QuoteNotFound {
-                    material: material.to_owned(),
-                },
-            ),
+            Some(false) => r.report(&format!("{sptr}/quote"), Problem::QuoteNotFound { material: material.to_owned() }),
             None => {
                 let file = refs
                     .materials
                     .and_then(|l| l.get(&id))
                     .map_or_else(|| material.to_owned(), |m| m.text_file.clone());
-                r.report(
-                    &format!("{sptr}/material"),
-                    Problem::MaterialTextMissing { file },
-                );
+                r.report(&format!("{sptr}/material"), Problem::MaterialTextMissing { file });
             }
         }
     }
@@ -327,22 +221,10 @@ fn choice(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str, single: bool)
     let count = options.as_ref().map(Vec::len);
     if let Some(options) = &options {
         if options.len() < 2 {
-            r.report(
-                &format!("{ptr}/options"),
-                Problem::TooFewOptions {
-                    count: options.len(),
-                    min: 2,
-                },
-            );
+            r.report(&format!("{ptr}/options"), Problem::TooFewOptions { count: options.len(), min: 2 });
         }
         for (i, j, text) in duplicates(options) {
-            r.report(
-                &format!("{ptr}/options/{i}"),
-                Problem::DuplicateOption {
-                    text: text.to_owned(),
-                    first: j,
-                },
-            );
+            r.report(&format!("{ptr}/options/{i}"), Problem::DuplicateOption { text: text.to_owned(), first: j });
         }
     }
     let Some(correct) = obj.get("correct") else {
@@ -351,64 +233,33 @@ fn choice(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str, single: bool)
     let cptr = format!("{ptr}/correct");
     let letters: Vec<(String, &Value)> = match correct {
         Value::String(_) => vec![(cptr.clone(), correct)],
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (format!("{cptr}/{i}"), v))
-            .collect(),
+        Value::Array(items) => items.iter().enumerate().map(|(i, v)| (format!("{cptr}/{i}"), v)).collect(),
         other => {
-            r.report(
-                &cptr,
-                Problem::WrongType {
-                    expected: Expected::Letters,
-                    found: kind(other),
-                },
-            );
+            r.report(&cptr, Problem::WrongType { expected: Expected::Letters, found: kind(other) });
             return;
         }
     };
+    // Every distinct letter written counts as an answer, even one that points at no option:
+    // that is its own error, and must not also read as "no answer".
     let mut chosen: Vec<usize> = Vec::new();
     for (lptr, v) in letters {
         let Value::String(letter) = v else {
-            r.report(
-                &lptr,
-                Problem::WrongType {
-                    expected: Expected::Letters,
-                    found: kind(v),
-                },
-            );
+            r.report(&lptr, Problem::WrongType { expected: Expected::Letters, found: kind(v) });
             continue;
         };
         match letter_index(letter) {
-            None => r.report(
-                &lptr,
-                Problem::NotALetter {
-                    found: letter.clone(),
-                },
-            ),
-            Some(i) if count.is_some_and(|n| i >= n) => r.report(
-                &lptr,
-                Problem::AnswerOutOfRange {
-                    letter: letter.clone(),
-                    options: count.unwrap_or(0),
-                },
-            ),
-            Some(i) if chosen.contains(&i) => r.report(
-                &lptr,
-                Problem::DuplicateLetter {
-                    letter: letter.clone(),
-                },
-            ),
-            Some(i) => chosen.push(i),
+            None => r.report(&lptr, Problem::NotALetter { found: letter.clone() }),
+            Some(i) if chosen.contains(&i) => r.report(&lptr, Problem::DuplicateLetter { letter: letter.clone() }),
+            Some(i) => {
+                if count.is_some_and(|n| i >= n) {
+                    r.report(&lptr, Problem::AnswerOutOfRange { letter: letter.clone(), options: count.unwrap_or(0) });
+                }
+                chosen.push(i);
+            }
         }
     }
     if single && chosen.len() != 1 {
-        r.report(
-            &cptr,
-            Problem::SingleCorrectCount {
-                count: chosen.len(),
-            },
-        );
+        r.report(&cptr, Problem::SingleCorrectCount { count: chosen.len() });
     } else if !single && chosen.is_empty() {
         r.report(&cptr, Problem::NoCorrectOption);
     } else if !single && count.is_some_and(|n| n >= 2 && chosen.len() == n) {
@@ -418,10 +269,7 @@ fn choice(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str, single: bool)
 
 /// Counts the blanks in a prompt: runs of three or more underscores.
 pub fn count_blanks(prompt: &str) -> usize {
-    prompt
-        .split(|c| c != '_')
-        .filter(|run| run.len() >= 3)
-        .count()
+    prompt.split(|c| c != '_').filter(|run| run.len() >= 3).count()
 }
 
 fn fill_blank(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str, prompt: Option<&str>) {
@@ -444,21 +292,10 @@ fn ordering(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str) {
         return;
     };
     if items.len() < 2 {
-        r.report(
-            &format!("{ptr}/items"),
-            Problem::TooFewItems {
-                count: items.len(),
-                min: 2,
-            },
-        );
+        r.report(&format!("{ptr}/items"), Problem::TooFewItems { count: items.len(), min: 2 });
     }
     for (i, _, text) in duplicates(&items) {
-        r.report(
-            &format!("{ptr}/items/{i}"),
-            Problem::DuplicateItem {
-                text: text.to_owned(),
-            },
-        );
+        r.report(&format!("{ptr}/items/{i}"), Problem::DuplicateItem { text: text.to_owned() });
     }
 }
 
@@ -467,13 +304,7 @@ fn matching(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str) {
         return;
     };
     if pairs.len() < 2 {
-        r.report(
-            &format!("{ptr}/pairs"),
-            Problem::TooFewItems {
-                count: pairs.len(),
-                min: 2,
-            },
-        );
+        r.report(&format!("{ptr}/pairs"), Problem::TooFewItems { count: pairs.len(), min: 2 });
     }
     let mut lefts = Vec::new();
     let mut rights = Vec::new();
@@ -488,18 +319,9 @@ fn matching(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str) {
         lefts.push(r.text(p, &pptr, "left"));
         rights.push(r.text(p, &pptr, "right"));
     }
-    for (side, texts, key) in [
-        (Side::Left, &lefts, "left"),
-        (Side::Right, &rights, "right"),
-    ] {
+    for (side, texts, key) in [(Side::Left, &lefts, "left"), (Side::Right, &rights, "right")] {
         for (i, _, text) in duplicates(texts) {
-            r.report(
-                &format!("{ptr}/pairs/{i}/{key}"),
-                Problem::DuplicatePairSide {
-                    side,
-                    text: text.to_owned(),
-                },
-            );
+            r.report(&format!("{ptr}/pairs/{i}/{key}"), Problem::DuplicatePairSide { side, text: text.to_owned() });
         }
     }
 }

@@ -18,39 +18,19 @@ pub(crate) struct Parsed<'a> {
 
 fn at(file: &str, text: &str, offset: usize, problem: Problem) -> Diagnostic {
     let (line, column) = line_col(text, offset);
-    Diagnostic {
-        file: file.to_owned(),
-        line,
-        column,
-        pointer: String::new(),
-        question: None,
-        problem,
-    }
+    Diagnostic { file: file.to_owned(), line, column, pointer: String::new(), question: None, problem }
 }
 
 fn whole(file: &str, problem: Problem) -> Diagnostic {
-    Diagnostic {
-        file: file.to_owned(),
-        line: 0,
-        column: 0,
-        pointer: String::new(),
-        question: None,
-        problem,
-    }
+    Diagnostic { file: file.to_owned(), line: 0, column: 0, pointer: String::new(), question: None, problem }
 }
 
 /// Decodes and parses `bytes`, or says precisely why it cannot.
 pub(crate) fn parse<'a>(bytes: &'a [u8], file: &str) -> Result<Parsed<'a>, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(whole(
-            file,
-            Problem::FileTooLarge {
-                bytes: bytes.len(),
-                limit: MAX_FILE_BYTES,
-            },
-        ));
+        return Err(whole(file, Problem::FileTooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }));
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_like_utf16(bytes) {
         return Err(whole(file, Problem::Utf16));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
@@ -70,34 +50,45 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], file: &str) -> Result<Parsed<'a>, Diagn
     match serde_json::from_str::<Value>(text) {
         Ok(value) => {
             let locations = Locations::scan(text);
-            Ok(Parsed {
-                text,
-                value,
-                locations,
-            })
+            Ok(Parsed { text, value, locations })
         }
         Err(e) => {
             let offset = offset_of(text, e.line(), e.column());
-            Err(at(file, text, offset, classify(&e, text, offset)))
+            let problem = classify(&e, text, offset);
+            let offset = match problem {
+                Problem::TrailingComma => back_to(text, offset, |c| c.is_whitespace() || c == ']' || c == '}'),
+                Problem::NumberOutOfRange => back_to(text, offset, |c| c.is_ascii_digit() || "+-.eE".contains(c)) + 1,
+                _ => offset,
+            };
+            Err(at(file, text, offset.min(text.len()), problem))
         }
     }
+}
+
+/// UTF-16 without a byte-order mark: ASCII text with every other byte zero.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(512)];
+    let zeros = sample.iter().filter(|&&b| b == 0).count();
+    sample.len() >= 4 && (sample[0] == 0) != (sample[1] == 0) && zeros * 3 >= sample.len()
+}
+
+/// The offset of the last character before `offset` that `skip` does not accept (for a
+/// trailing comma: the comma, not the bracket after it).
+fn back_to(text: &str, offset: usize, skip: impl Fn(char) -> bool) -> usize {
+    let head = &text[..offset.min(text.len())];
+    head.char_indices().rev().find(|(_, c)| !skip(*c)).map_or(0, |(i, _)| i)
 }
 
 fn classify(e: &serde_json::Error, text: &str, offset: usize) -> Problem {
     let msg = e.to_string();
     let near = |s: &str| {
-        text.get(offset.saturating_sub(1)..)
-            .is_some_and(|rest| rest.starts_with(s))
+        text.get(offset.saturating_sub(1)..).is_some_and(|rest| rest.starts_with(s))
             || text.get(offset..).is_some_and(|rest| rest.starts_with(s))
     };
     if msg.contains("recursion limit") {
         Problem::TooDeep
     } else if msg.contains("trailing characters") {
-        if near("/") {
-            Problem::Comment
-        } else {
-            Problem::TrailingContent
-        }
+        if near("/") { Problem::Comment } else { Problem::TrailingContent }
     } else if msg.contains("trailing comma") {
         Problem::TrailingComma
     } else if msg.contains("control character") {
@@ -128,10 +119,7 @@ mod tests {
     fn hostile_inputs_are_named_errors() {
         assert_eq!(problem(b"").0, Problem::EmptyFile);
         assert_eq!(problem(b"  \n ").0, Problem::EmptyFile);
-        assert_eq!(
-            problem(b"{\"a\": 1}\n{\"b\": 2}"),
-            (Problem::TrailingContent, 2, 1)
-        );
+        assert_eq!(problem(b"{\"a\": 1}\n{\"b\": 2}"), (Problem::TrailingContent, 2, 1));
         assert_eq!(problem(b"{\n  // note\n  \"a\": 1}").0, Problem::Comment);
         assert_eq!(problem(b"{\"a\": 1} /* x */").0, Problem::Comment);
         assert_eq!(problem(b"{\"a\": 1,}").0, Problem::TrailingComma);
@@ -139,14 +127,12 @@ mod tests {
         assert_eq!(problem(b"{\"a\": \"x\ny\"}").0, Problem::ControlCharacter);
         assert_eq!(problem(b"{\"a\": 1e999}").0, Problem::NumberOutOfRange);
         assert_eq!(problem(&[b'['; 5000]).0, Problem::TooDeep);
-        assert_eq!(
-            problem(b"{\"a\": [1, 2}").0,
-            Problem::JsonSyntax {
-                detail: "expected `,` or `]`".into()
-            }
-        );
+        assert_eq!(problem(b"{\"a\": [1, 2}").0, Problem::JsonSyntax { detail: "expected `,` or `]`".into() });
         assert_eq!(problem(b"{\"a\": ").0, Problem::UnexpectedEnd);
         assert_eq!(problem(b"\xFF\xFE{\0").0, Problem::Utf16);
+        assert_eq!(problem(b"{\0\n\0 \0\"\0a\0\"\0").0, Problem::Utf16);
+        assert_eq!(problem(b"{\"a\": [\n  1,\n  2,\n]}"), (Problem::TrailingComma, 3, 4));
+        assert_eq!(problem(b"{\"a\": 1e999}"), (Problem::NumberOutOfRange, 1, 7));
     }
 
     #[test]

@@ -54,16 +54,11 @@ pub enum Expected {
 #[allow(missing_docs)]
 pub enum Problem {
     EmptyFile,
-    FileTooLarge {
-        bytes: usize,
-        limit: usize,
-    },
+    FileTooLarge { bytes: usize, limit: usize },
     Utf16,
     NotUtf8,
     NulByte,
-    JsonSyntax {
-        detail: String,
-    },
+    JsonSyntax { detail: String },
     UnexpectedEnd,
     Comment,
     TrailingContent,
@@ -71,126 +66,45 @@ pub enum Problem {
     ControlCharacter,
     NumberOutOfRange,
     TooDeep,
-    Unreadable {
-        detail: String,
-    },
-    WrongType {
-        expected: Expected,
-        found: &'static str,
-    },
-    UnknownField {
-        field: String,
-        suggestion: Option<String>,
-    },
-    FieldNotForType {
-        field: String,
-        question_type: String,
-    },
-    MissingField {
-        field: String,
-    },
-    DuplicateKey {
-        field: String,
-    },
-    UnsupportedFormat {
-        found: String,
-    },
+    Unreadable { detail: String },
+    WrongType { expected: Expected, found: &'static str },
+    UnknownField { field: String, suggestion: Option<String> },
+    FieldNotForType { field: String, question_type: String },
+    MissingField { field: String },
+    DuplicateKey { field: String },
+    UnsupportedFormat { found: String },
     EmptyText,
-    NotNfc {
-        fixed: String,
-    },
-    TextTooLong {
-        chars: usize,
-        limit: usize,
-    },
-    BadId {
-        id: String,
-    },
-    DuplicateId {
-        id: String,
-        first_line: u32,
-    },
-    UnknownType {
-        found: String,
-        suggestion: Option<String>,
-    },
-    NotALetter {
-        found: String,
-    },
-    AnswerOutOfRange {
-        letter: String,
-        options: usize,
-    },
-    DuplicateLetter {
-        letter: String,
-    },
-    SingleCorrectCount {
-        count: usize,
-    },
+    NotNfc { fixed: String },
+    TextTooLong { chars: usize, limit: usize },
+    BadId { id: String },
+    DuplicateId { id: String, first_line: u32 },
+    UnknownType { found: String, suggestion: Option<String> },
+    NotALetter { found: String },
+    AnswerOutOfRange { letter: String, options: usize },
+    DuplicateLetter { letter: String },
+    SingleCorrectCount { count: usize },
     NoCorrectOption,
     AllOptionsCorrect,
-    TooFewOptions {
-        count: usize,
-        min: usize,
-    },
-    DuplicateOption {
-        text: String,
-        first: usize,
-    },
-    BlankMarker {
-        count: usize,
-    },
+    TooFewOptions { count: usize, min: usize },
+    DuplicateOption { text: String, first: usize },
+    BlankMarker { count: usize },
     NoAcceptedAnswer,
-    TooFewItems {
-        count: usize,
-        min: usize,
-    },
-    DuplicateItem {
-        text: String,
-    },
-    DuplicatePairSide {
-        side: Side,
-        text: String,
-    },
-    OutOfRange {
-        min: u64,
-        max: u64,
-    },
-    BadDate {
-        found: String,
-    },
+    TooFewItems { count: usize, min: usize },
+    DuplicateItem { text: String },
+    DuplicatePairSide { side: Side, text: String },
+    OutOfRange { min: u64, max: u64 },
+    BadDate { found: String },
     NoQuestions,
-    UnknownMaterial {
-        id: String,
-        suggestion: Option<String>,
-    },
+    UnknownMaterial { id: String, suggestion: Option<String> },
     NoMaterialsList,
-    QuoteNotFound {
-        material: String,
-    },
-    QuoteTooLong {
-        chars: usize,
-        limit: usize,
-    },
-    MaterialTextMissing {
-        file: String,
-    },
-    MissingBankFile {
-        file: String,
-    },
-    UnlistedBankFile {
-        file: String,
-    },
-    DuplicateBankFile {
-        file: String,
-    },
-    DuplicateBankId {
-        id: String,
-        other_file: String,
-    },
-    BadFileName {
-        file: String,
-    },
+    QuoteNotFound { material: String },
+    QuoteTooLong { chars: usize, limit: usize },
+    MaterialTextMissing { file: String },
+    MissingBankFile { file: String },
+    UnlistedBankFile { file: String },
+    DuplicateBankFile { file: String },
+    DuplicateBankId { id: String, other_file: String },
+    BadFileName { file: String },
 }
 
 impl Problem {
@@ -271,12 +185,7 @@ impl Problem {
 
     /// True when the position should be the member's key rather than its value.
     pub(crate) fn points_at_key(&self) -> bool {
-        matches!(
-            self,
-            Problem::UnknownField { .. }
-                | Problem::FieldNotForType { .. }
-                | Problem::DuplicateKey { .. }
-        )
+        matches!(self, Problem::UnknownField { .. } | Problem::FieldNotForType { .. } | Problem::DuplicateKey { .. })
     }
 }
 

@@ -9,22 +9,12 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::HashMap;
 
-fn finish<T: DeserializeOwned>(
-    file: &str,
-    value: &Value,
-    mut diagnostics: Vec<Diagnostic>,
-) -> Checked<T> {
+fn finish<T: DeserializeOwned>(file: &str, value: &Value, mut diagnostics: Vec<Diagnostic>) -> Checked<T> {
     if has_errors(&diagnostics) {
-        return Checked {
-            value: None,
-            diagnostics,
-        };
+        return Checked { value: None, diagnostics };
     }
     match serde_json::from_value::<T>(value.clone()) {
-        Ok(v) => Checked {
-            value: Some(v),
-            diagnostics,
-        },
+        Ok(v) => Checked { value: Some(v), diagnostics },
         Err(e) => {
             diagnostics.push(Diagnostic {
                 file: file.to_owned(),
@@ -32,14 +22,9 @@ fn finish<T: DeserializeOwned>(
                 column: 0,
                 pointer: String::new(),
                 question: None,
-                problem: Problem::JsonSyntax {
-                    detail: e.to_string(),
-                },
+                problem: Problem::JsonSyntax { detail: e.to_string() },
             });
-            Checked {
-                value: None,
-                diagnostics,
-            }
+            Checked { value: None, diagnostics }
         }
     }
 }
@@ -48,9 +33,7 @@ fn finish<T: DeserializeOwned>(
 pub fn is_valid_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let num = |p: &str, len: usize| {
-        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse::<u32>().ok())
-            .flatten()
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten()
     };
     match parts.as_slice() {
         [y] => num(y, 4).is_some(),
@@ -69,22 +52,12 @@ pub fn check_materials(bytes: &[u8], file: &str) -> Checked<MaterialList> {
     let parsed = match parse(bytes, file) {
         Ok(p) => p,
         Err(d) => {
-            return Checked {
-                value: None,
-                diagnostics: vec![d],
-            };
+            return Checked { value: None, diagnostics: vec![d] };
         }
     };
     let mut r = Reader::new(file, &parsed);
     if let Some(obj) = r.object(&parsed.value, "") {
-        r.fields(
-            obj,
-            "",
-            &["$schema", "format", "materials"],
-            &["format", "materials"],
-            &[],
-            None,
-        );
+        r.fields(obj, "", &["$schema", "format", "materials"], &["format", "materials"], &[], None);
         r.format(obj, "");
         if let Some(list) = r.array(obj, "", "materials") {
             let mut seen: HashMap<&str, String> = HashMap::new();
@@ -104,25 +77,14 @@ pub fn check_materials(bytes: &[u8], file: &str) -> Checked<MaterialList> {
                 }
                 if let Some(date) = r.text(m, &ptr, "date") {
                     if !is_valid_date(date) {
-                        r.report(
-                            &format!("{ptr}/date"),
-                            Problem::BadDate {
-                                found: date.to_owned(),
-                            },
-                        );
+                        r.report(&format!("{ptr}/date"), Problem::BadDate { found: date.to_owned() });
                     }
                 }
                 if let Some(id) = r.id(m, &ptr, "id") {
                     match seen.get(id) {
                         Some(first) => {
                             let first_line = r.line_of(first);
-                            r.report(
-                                &format!("{ptr}/id"),
-                                Problem::DuplicateId {
-                                    id: id.to_owned(),
-                                    first_line,
-                                },
-                            );
+                            r.report(&format!("{ptr}/id"), Problem::DuplicateId { id: id.to_owned(), first_line });
                         }
                         None => {
                             seen.insert(id, format!("{ptr}/id"));
@@ -138,10 +100,7 @@ pub fn check_materials(bytes: &[u8], file: &str) -> Checked<MaterialList> {
 
 /// True for a plain `.json` file name in the catalogue's own folder.
 pub fn is_plain_json_name(name: &str) -> bool {
-    name.ends_with(".json")
-        && name.len() > 5
-        && !name.contains(['/', '\\'])
-        && !name.starts_with('.')
+    name.ends_with(".json") && name.len() > 5 && !name.contains(['/', '\\']) && !name.starts_with('.')
 }
 
 /// Checks `catalogue.json` on its own (whether the files exist is [`super::check_folder`]'s work).
@@ -149,31 +108,16 @@ pub fn check_catalogue(bytes: &[u8], file: &str) -> Checked<Catalogue> {
     let parsed = match parse(bytes, file) {
         Ok(p) => p,
         Err(d) => {
-            return Checked {
-                value: None,
-                diagnostics: vec![d],
-            };
+            return Checked { value: None, diagnostics: vec![d] };
         }
     };
     let mut r = Reader::new(file, &parsed);
     if let Some(obj) = r.object(&parsed.value, "") {
-        r.fields(
-            obj,
-            "",
-            &["$schema", "format", "materials", "banks"],
-            &["format", "materials", "banks"],
-            &[],
-            None,
-        );
+        r.fields(obj, "", &["$schema", "format", "materials", "banks"], &["format", "materials", "banks"], &[], None);
         r.format(obj, "");
         if let Some(name) = r.text(obj, "", "materials") {
             if !is_plain_json_name(name) {
-                r.report(
-                    "/materials",
-                    Problem::BadFileName {
-                        file: name.to_owned(),
-                    },
-                );
+                r.report("/materials", Problem::BadFileName { file: name.to_owned() });
             }
         }
         if let Some(banks) = r.texts(obj, "", "banks") {
@@ -182,19 +126,9 @@ pub fn check_catalogue(bytes: &[u8], file: &str) -> Checked<Catalogue> {
                 let Some(name) = name else { continue };
                 let ptr = format!("/banks/{i}");
                 if !is_plain_json_name(name) {
-                    r.report(
-                        &ptr,
-                        Problem::BadFileName {
-                            file: name.to_owned(),
-                        },
-                    );
+                    r.report(&ptr, Problem::BadFileName { file: name.to_owned() });
                 } else if seen.contains(&name) {
-                    r.report(
-                        &ptr,
-                        Problem::DuplicateBankFile {
-                            file: name.to_owned(),
-                        },
-                    );
+                    r.report(&ptr, Problem::DuplicateBankFile { file: name.to_owned() });
                 } else {
                     seen.push(name);
                 }
@@ -214,14 +148,7 @@ mod tests {
         for ok in ["2024", "2022-11", "2018-10-22"] {
             assert!(is_valid_date(ok), "{ok}");
         }
-        for bad in [
-            "",
-            "22/10/2018",
-            "2018-13",
-            "2018-10-32",
-            "18-10-22",
-            "2018-1-2",
-        ] {
+        for bad in ["", "22/10/2018", "2018-13", "2018-10-32", "18-10-22", "2018-1-2"] {
             assert!(!is_valid_date(bad), "{bad}");
         }
     }

@@ -38,20 +38,11 @@ impl MemoryFiles {
 
 impl FileSource for MemoryFiles {
     fn read(&self, name: &str) -> Result<Vec<u8>, String> {
-        self.files
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| Err("not found".to_owned()))
+        self.files.get(name).cloned().unwrap_or_else(|| Err("not found".to_owned()))
     }
 
     fn list(&self) -> Option<Vec<String>> {
-        self.listable.then(|| {
-            self.files
-                .keys()
-                .filter(|k| k.ends_with(".json"))
-                .cloned()
-                .collect()
-        })
+        self.listable.then(|| self.files.keys().filter(|k| k.ends_with(".json")).cloned().collect())
     }
 }
 
@@ -82,21 +73,12 @@ pub struct FolderReport {
 impl FolderReport {
     /// Every diagnostic, folder-level first, then bank by bank.
     pub fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics
-            .iter()
-            .chain(self.banks.iter().flat_map(|b| b.diagnostics.iter()))
+        self.diagnostics.iter().chain(self.banks.iter().flat_map(|b| b.diagnostics.iter()))
     }
 }
 
 fn file_problem(file: &str, problem: Problem) -> Diagnostic {
-    Diagnostic {
-        file: file.to_owned(),
-        line: 0,
-        column: 0,
-        pointer: String::new(),
-        question: None,
-        problem,
-    }
+    Diagnostic { file: file.to_owned(), line: 0, column: 0, pointer: String::new(), question: None, problem }
 }
 
 fn read_checked<T>(
@@ -107,20 +89,13 @@ fn read_checked<T>(
 ) -> Checked<T> {
     match src.read(name) {
         Ok(bytes) => check(&bytes, shown),
-        Err(detail) => Checked {
-            value: None,
-            diagnostics: vec![file_problem(shown, Problem::Unreadable { detail })],
-        },
+        Err(detail) => Checked { value: None, diagnostics: vec![file_problem(shown, Problem::Unreadable { detail })] },
     }
 }
 
 /// Checks the folder `src`; `prefix` is put before file names in diagnostics (`questions/`).
 /// With `material_texts`, the folder holding the materials' texts, every quote is checked too.
-pub fn check_folder(
-    src: &dyn FileSource,
-    prefix: &str,
-    material_texts: Option<&dyn FileSource>,
-) -> FolderReport {
+pub fn check_folder(src: &dyn FileSource, prefix: &str, material_texts: Option<&dyn FileSource>) -> FolderReport {
     let shown = |name: &str| format!("{prefix}{name}");
     let mut report = FolderReport::default();
     let catalogue = read_checked(src, CATALOGUE_FILE, &shown(CATALOGUE_FILE), check_catalogue);
@@ -129,21 +104,13 @@ pub fn check_folder(
         return report;
     };
 
-    let materials = read_checked(
-        src,
-        &catalogue.materials,
-        &shown(&catalogue.materials),
-        check_materials,
-    );
+    let materials = read_checked(src, &catalogue.materials, &shown(&catalogue.materials), check_materials);
     report.diagnostics.extend(materials.diagnostics);
     let texts = match (&materials.value, material_texts) {
         (Some(list), Some(folder)) => Some(MaterialTexts::load(list, folder)),
         _ => None,
     };
-    let refs = References {
-        materials: materials.value.as_ref(),
-        texts: texts.as_ref(),
-    };
+    let refs = References { materials: materials.value.as_ref(), texts: texts.as_ref() };
 
     let mut ids: HashMap<String, String> = HashMap::new();
     for (i, name) in catalogue.banks.iter().enumerate() {
@@ -162,11 +129,7 @@ pub fn check_folder(
                 continue;
             }
         };
-        let mut loaded = LoadedBank {
-            file: name.clone(),
-            bank: checked.value,
-            diagnostics: checked.diagnostics,
-        };
+        let mut loaded = LoadedBank { file: name.clone(), bank: checked.value, diagnostics: checked.diagnostics };
         if let Some(bank) = &loaded.bank {
             let id = bank.id.as_str().to_owned();
             if let Some(other) = ids.get(&id) {
@@ -176,10 +139,7 @@ pub fn check_folder(
                     column: 0,
                     pointer: "/id".into(),
                     question: None,
-                    problem: Problem::DuplicateBankId {
-                        id,
-                        other_file: other.clone(),
-                    },
+                    problem: Problem::DuplicateBankId { id, other_file: other.clone() },
                 });
                 loaded.bank = None;
             } else {
@@ -192,14 +152,9 @@ pub fn check_folder(
 
     if let Some(files) = src.list() {
         for file in files {
-            let known = file == CATALOGUE_FILE
-                || file == catalogue.materials
-                || catalogue.banks.contains(&file);
+            let known = file == CATALOGUE_FILE || file == catalogue.materials || catalogue.banks.contains(&file);
             if !known {
-                report.diagnostics.push(file_problem(
-                    &shown(&file),
-                    Problem::UnlistedBankFile { file: file.clone() },
-                ));
+                report.diagnostics.push(file_problem(&shown(&file), Problem::UnlistedBankFile { file: file.clone() }));
             }
         }
     }

@@ -9,9 +9,7 @@ fn expected(e: Expected, lang: Lang) -> &'static str {
         (Expected::Text, Lang::Vi) => "một chuỗi văn bản trong ngoặc kép",
         (Expected::Integer, Lang::Vi) => "một số nguyên",
         (Expected::Boolean, Lang::Vi) => "true hoặc false",
-        (Expected::Letters, Lang::Vi) => {
-            "một chữ cái (\"B\") hoặc danh sách chữ cái ([\"A\", \"C\"])"
-        }
+        (Expected::Letters, Lang::Vi) => "một chữ cái (\"B\") hoặc danh sách chữ cái ([\"A\", \"C\"])",
         (Expected::Object, Lang::En) => "an object { … }",
         (Expected::Array, Lang::En) => "a list [ … ]",
         (Expected::Text, Lang::En) => "a string in double quotes",
@@ -43,11 +41,7 @@ fn suggest(s: &Option<String>, lang: Lang) -> String {
 fn short(text: &str) -> String {
     let mut chars = text.chars();
     let head: String = chars.by_ref().take(60).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
+    if chars.next().is_some() { format!("{head}…") } else { head }
 }
 
 /// The message for `problem` in `lang`.
@@ -82,7 +76,7 @@ fn vi(p: &Problem) -> String {
         DuplicateKey { field } => format!("Trường “{field}” được viết hai lần trong cùng một mục; chỉ giữ một."),
         UnsupportedFormat { found } => format!("Định dạng phiên bản {found} chưa được ứng dụng này hỗ trợ (chỉ hỗ trợ phiên bản 1). Hãy cập nhật ứng dụng hoặc ghi \"format\": 1."),
         EmptyText => "Văn bản trống.".into(),
-        NotNfc { fixed } => format!("Văn bản chưa ở dạng Unicode dựng sẵn (NFC), thường do gõ bằng bảng mã tổ hợp; trông giống nhau nhưng so sánh và tìm kiếm sẽ sai. Cách sửa: chạy “ontap fmt” hoặc thay bằng “{}”.", short(fixed)),
+        NotNfc { fixed } => format!("Văn bản chưa ở dạng Unicode dựng sẵn (NFC), thường do gõ bằng bảng mã tổ hợp; trông giống nhau nhưng so sánh và tìm kiếm sẽ sai. Cách sửa: gõ lại hoặc thay bằng “{}” (đã chuẩn hóa).", short(fixed)),
         TextTooLong { chars, limit } => format!("Văn bản dài {chars} ký tự (nên dưới {limit}); người học đọc trên điện thoại."),
         BadId { id } => format!("Mã “{id}” không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “nq35-001”."),
         DuplicateId { id, first_line } => format!("Mã “{id}” bị trùng (đã dùng ở dòng {first_line}); mỗi mã phải là duy nhất."),
@@ -140,7 +134,7 @@ fn en(p: &Problem) -> String {
         DuplicateKey { field } => format!("The field \"{field}\" is written twice in the same object; keep one."),
         UnsupportedFormat { found } => format!("Format version {found} is not supported by this app (only version 1). Update the app or write \"format\": 1."),
         EmptyText => "The text is empty.".into(),
-        NotNfc { fixed } => format!("The text is not in Unicode NFC (often from a decomposed-mark keyboard); it looks the same but compares and searches wrongly. Fix: run \"ontap fmt\" or replace it with \"{}\".", short(fixed)),
+        NotNfc { fixed } => format!("The text is not in Unicode NFC (often from a decomposed-mark keyboard); it looks the same but compares and searches wrongly. Fix: retype it or replace it with \"{}\" (normalized).", short(fixed)),
         TextTooLong { chars, limit } => format!("The text is {chars} characters long (keep it under {limit}); members read on phones."),
         BadId { id } => format!("The id \"{id}\" is invalid: use lowercase ASCII letters, digits and hyphens, e.g. \"nq35-001\"."),
         DuplicateId { id, first_line } => format!("The id \"{id}\" is used twice (first on line {first_line}); ids must be unique."),

@@ -13,9 +13,7 @@ mod tests;
 
 pub use bank::{QUOTE_LIMIT, TYPES, check_bank, count_blanks};
 pub use decode::MAX_FILE_BYTES;
-pub use diagnostic::{
-    Diagnostic, DiagnosticReport, Expected, Lang, Problem, Severity, Side, has_errors,
-};
+pub use diagnostic::{Diagnostic, DiagnosticReport, Expected, Lang, Problem, Severity, Side, has_errors};
 pub use files::{check_catalogue, check_materials};
 pub use folder::{CATALOGUE_FILE, FileSource, FolderReport, LoadedBank, MemoryFiles, check_folder};
 pub use reader::TEXT_LIMIT;
@@ -29,7 +27,7 @@ use std::collections::HashMap;
 pub struct Checked<T> {
     /// `Some` when the file has no errors.
     pub value: Option<T>,
-    /// Every problem found, errors and warnings, in document order per kind of check.
+    /// Every problem found, errors and warnings, in document order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -59,11 +57,7 @@ impl MaterialTexts {
     pub fn load(list: &crate::model::MaterialList, folder: &dyn FileSource) -> Self {
         let mut texts = Self::new();
         for m in &list.materials {
-            if let Some(text) = folder
-                .read(&m.text_file)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-            {
+            if let Some(text) = folder.read(&m.text_file).ok().and_then(|b| String::from_utf8(b).ok()) {
                 texts.insert(m.id.clone(), &text);
             }
         }

@@ -30,18 +30,10 @@ pub(crate) fn kind(v: &Value) -> &'static str {
 }
 
 /// The closest of `candidates` to `word`, if close enough to be a likely typo.
-pub(crate) fn closest<'c>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'c str>,
-) -> Option<String> {
+pub(crate) fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<String> {
     candidates
         .into_iter()
-        .map(|c| {
-            (
-                strsim::normalized_damerau_levenshtein(&word.to_lowercase(), c),
-                c,
-            )
-        })
+        .map(|c| (strsim::normalized_damerau_levenshtein(&word.to_lowercase(), c), c))
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_owned())
@@ -49,21 +41,10 @@ pub(crate) fn closest<'c>(
 
 impl<'a> Reader<'a> {
     pub fn new(file: &'a str, parsed: &'a Parsed<'a>) -> Self {
-        let mut reader = Reader {
-            file,
-            parsed,
-            found: Vec::new(),
-        };
+        let mut reader = Reader { file, parsed, found: Vec::new() };
         for dup in &parsed.locations.duplicates {
-            let field = dup
-                .pointer
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            reader
-                .found
-                .push((dup.pointer.clone(), Problem::DuplicateKey { field }));
+            let field = dup.pointer.rsplit('/').next().unwrap_or_default().to_owned();
+            reader.found.push((dup.pointer.clone(), Problem::DuplicateKey { field }));
         }
         reader
     }
@@ -74,49 +55,31 @@ impl<'a> Reader<'a> {
 
     /// 1-based line of the value at `pointer`.
     pub fn line_of(&self, pointer: &str) -> u32 {
-        line_col(
-            self.parsed.text,
-            self.parsed.locations.offset(pointer, false),
-        )
-        .0
+        line_col(self.parsed.text, self.parsed.locations.offset(pointer, false)).0
     }
 
-    /// Resolves positions and the question each problem belongs to.
+    /// Resolves positions and the question each problem belongs to, in document order.
     pub fn finish(self) -> Vec<Diagnostic> {
-        let Reader {
-            file,
-            parsed,
-            found,
-        } = self;
-        found
+        let Reader { file, parsed, found } = self;
+        let mut diagnostics: Vec<Diagnostic> = found
             .into_iter()
             .map(|(pointer, problem)| {
                 let offset = parsed.locations.offset(&pointer, problem.points_at_key());
                 let (line, column) = line_col(parsed.text, offset);
                 let question = question_of(&parsed.value, &pointer);
-                Diagnostic {
-                    file: file.to_owned(),
-                    line,
-                    column,
-                    pointer,
-                    question,
-                    problem,
-                }
+                Diagnostic { file: file.to_owned(), line, column, pointer, question, problem }
             })
-            .collect()
+            .collect();
+        // Document order, whatever order the rules ran in (stable: ties keep rule order).
+        diagnostics.sort_by_key(|d| (d.line, d.column));
+        diagnostics
     }
 
     pub fn object<'v>(&mut self, v: &'v Value, ptr: &str) -> Option<&'v Map<String, Value>> {
         match v {
             Value::Object(map) => Some(map),
             other => {
-                self.report(
-                    ptr,
-                    Problem::WrongType {
-                        expected: Expected::Object,
-                        found: kind(other),
-                    },
-                );
+                self.report(ptr, Problem::WrongType { expected: Expected::Object, found: kind(other) });
                 None
             }
         }
@@ -139,25 +102,16 @@ impl<'a> Reader<'a> {
             let field_ptr = format!("{ptr}/{}", crate::locate::escape_key(key));
             let belongs_elsewhere = other_type_fields.iter().any(|(f, _)| f == key);
             let problem = match question_type {
-                Some(t) if belongs_elsewhere => Problem::FieldNotForType {
-                    field: key.clone(),
-                    question_type: t.to_owned(),
-                },
-                _ => Problem::UnknownField {
-                    field: key.clone(),
-                    suggestion: closest(key, allowed.iter().copied()),
-                },
+                Some(t) if belongs_elsewhere => {
+                    Problem::FieldNotForType { field: key.clone(), question_type: t.to_owned() }
+                }
+                _ => Problem::UnknownField { field: key.clone(), suggestion: closest(key, allowed.iter().copied()) },
             };
             self.report(&field_ptr, problem);
         }
         for field in required {
             if !obj.contains_key(*field) {
-                self.report(
-                    &format!("{ptr}/{field}"),
-                    Problem::MissingField {
-                        field: (*field).to_owned(),
-                    },
-                );
+                self.report(&format!("{ptr}/{field}"), Problem::MissingField { field: (*field).to_owned() });
             }
         }
     }
@@ -165,13 +119,7 @@ impl<'a> Reader<'a> {
     /// A human text: a non-empty string, NFC, not too long.
     pub fn text_value<'v>(&mut self, v: &'v Value, ptr: &str) -> Option<&'v str> {
         let Value::String(s) = v else {
-            self.report(
-                ptr,
-                Problem::WrongType {
-                    expected: Expected::Text,
-                    found: kind(v),
-                },
-            );
+            self.report(ptr, Problem::WrongType { expected: Expected::Text, found: kind(v) });
             return None;
         };
         if s.trim().is_empty() {
@@ -183,25 +131,13 @@ impl<'a> Reader<'a> {
         }
         let chars = s.chars().count();
         if chars > TEXT_LIMIT {
-            self.report(
-                ptr,
-                Problem::TextTooLong {
-                    chars,
-                    limit: TEXT_LIMIT,
-                },
-            );
+            self.report(ptr, Problem::TextTooLong { chars, limit: TEXT_LIMIT });
         }
         Some(s)
     }
 
-    pub fn text<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        ptr: &str,
-        key: &str,
-    ) -> Option<&'v str> {
-        obj.get(key)
-            .and_then(|v| self.text_value(v, &format!("{ptr}/{key}")))
+    pub fn text<'v>(&mut self, obj: &'v Map<String, Value>, ptr: &str, key: &str) -> Option<&'v str> {
+        obj.get(key).and_then(|v| self.text_value(v, &format!("{ptr}/{key}")))
     }
 
     /// An id: a string of the shape in [`crate::ids::ID_PATTERN`].
@@ -214,26 +150,13 @@ impl<'a> Reader<'a> {
                 None
             }
             other => {
-                self.report(
-                    &field,
-                    Problem::WrongType {
-                        expected: Expected::Text,
-                        found: kind(other),
-                    },
-                );
+                self.report(&field, Problem::WrongType { expected: Expected::Text, found: kind(other) });
                 None
             }
         }
     }
 
-    pub fn integer(
-        &mut self,
-        obj: &Map<String, Value>,
-        ptr: &str,
-        key: &str,
-        min: u64,
-        max: u64,
-    ) -> Option<u64> {
+    pub fn integer(&mut self, obj: &Map<String, Value>, ptr: &str, key: &str, min: u64, max: u64) -> Option<u64> {
         let field = format!("{ptr}/{key}");
         match obj.get(key)? {
             Value::Number(n) => match n.as_u64() {
@@ -244,13 +167,7 @@ impl<'a> Reader<'a> {
                 }
             },
             other => {
-                self.report(
-                    &field,
-                    Problem::WrongType {
-                        expected: Expected::Integer,
-                        found: kind(other),
-                    },
-                );
+                self.report(&field, Problem::WrongType { expected: Expected::Integer, found: kind(other) });
                 None
             }
         }
@@ -262,31 +179,20 @@ impl<'a> Reader<'a> {
             other => {
                 self.report(
                     &format!("{ptr}/{key}"),
-                    Problem::WrongType {
-                        expected: Expected::Boolean,
-                        found: kind(other),
-                    },
+                    Problem::WrongType { expected: Expected::Boolean, found: kind(other) },
                 );
                 None
             }
         }
     }
 
-    pub fn array<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        ptr: &str,
-        key: &str,
-    ) -> Option<&'v Vec<Value>> {
+    pub fn array<'v>(&mut self, obj: &'v Map<String, Value>, ptr: &str, key: &str) -> Option<&'v Vec<Value>> {
         match obj.get(key)? {
             Value::Array(items) => Some(items),
             other => {
                 self.report(
                     &format!("{ptr}/{key}"),
-                    Problem::WrongType {
-                        expected: Expected::Array,
-                        found: kind(other),
-                    },
+                    Problem::WrongType { expected: Expected::Array, found: kind(other) },
                 );
                 None
             }
@@ -294,38 +200,21 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of human texts; entries that are not texts are reported and left as `None`.
-    pub fn texts<'v>(
-        &mut self,
-        obj: &'v Map<String, Value>,
-        ptr: &str,
-        key: &str,
-    ) -> Option<Vec<Option<&'v str>>> {
+    pub fn texts<'v>(&mut self, obj: &'v Map<String, Value>, ptr: &str, key: &str) -> Option<Vec<Option<&'v str>>> {
         let items = self.array(obj, ptr, key)?;
-        Some(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| self.text_value(v, &format!("{ptr}/{key}/{i}")))
-                .collect(),
-        )
+        Some(items.iter().enumerate().map(|(i, v)| self.text_value(v, &format!("{ptr}/{key}/{i}"))).collect())
     }
 
     /// The `format` field: 1, or a clear word that this build is too old.
     pub fn format(&mut self, obj: &Map<String, Value>, ptr: &str) {
         match obj.get("format") {
             Some(Value::Number(n)) if n.as_u64() == Some(crate::model::FORMAT_VERSION) => {}
-            Some(Value::Number(n)) => self.report(
-                &format!("{ptr}/format"),
-                Problem::UnsupportedFormat {
-                    found: n.to_string(),
-                },
-            ),
+            Some(Value::Number(n)) => {
+                self.report(&format!("{ptr}/format"), Problem::UnsupportedFormat { found: n.to_string() })
+            }
             Some(other) => self.report(
                 &format!("{ptr}/format"),
-                Problem::WrongType {
-                    expected: Expected::Integer,
-                    found: kind(other),
-                },
+                Problem::WrongType { expected: Expected::Integer, found: kind(other) },
             ),
             None => {}
         }
@@ -336,7 +225,5 @@ impl<'a> Reader<'a> {
 fn question_of(root: &Value, pointer: &str) -> Option<String> {
     let rest = pointer.strip_prefix("/questions/")?;
     let index = rest.split('/').next()?;
-    root.pointer(&format!("/questions/{index}/id"))?
-        .as_str()
-        .map(str::to_owned)
+    root.pointer(&format!("/questions/{index}/id"))?.as_str().map(str::to_owned)
 }

@@ -7,9 +7,7 @@ use crate::test_fixtures::{SAMPLE_BANK, SAMPLE_MATERIAL_TEXT, SAMPLE_MATERIALS};
 use proptest::prelude::*;
 
 fn materials() -> crate::model::MaterialList {
-    check_materials(SAMPLE_MATERIALS.as_bytes(), "materials.json")
-        .value
-        .expect("sample materials are valid")
+    check_materials(SAMPLE_MATERIALS.as_bytes(), "materials.json").value.expect("sample materials are valid")
 }
 
 fn texts() -> MaterialTexts {
@@ -21,14 +19,7 @@ fn texts() -> MaterialTexts {
 fn check(text: &str) -> Checked<crate::Bank> {
     let list = materials();
     let texts = texts();
-    check_bank(
-        text.as_bytes(),
-        "mau.json",
-        &References {
-            materials: Some(&list),
-            texts: Some(&texts),
-        },
-    )
+    check_bank(text.as_bytes(), "mau.json", &References { materials: Some(&list), texts: Some(&texts) })
 }
 
 /// The codes found after replacing `from` with `to` in the sample bank.
@@ -48,69 +39,25 @@ fn sample_bank_is_clean() {
 #[test]
 fn each_mutation_gives_its_problem() {
     let cases: &[(&str, &str, &[&str])] = &[
-        (
-            r#""explanation": "Năm từ.""#,
-            r#""explaination": "Năm từ.""#,
-            &["unknown-field", "missing-field"],
-        ),
-        (
-            r#""correct": "C""#,
-            r#""correct": "E""#,
-            &["answer-out-of-range", "single-correct-count"],
-        ),
-        (
-            r#""correct": "A""#,
-            r#""correct": ["A", "B"]"#,
-            &["single-correct-count"],
-        ),
-        (
-            r#""correct": "A""#,
-            r#""correct": "a""#,
-            &["not-a-letter", "single-correct-count"],
-        ),
+        (r#""explanation": "Năm từ.""#, r#""explaination": "Năm từ.""#, &["missing-field", "unknown-field"]),
+        (r#""correct": "C""#, r#""correct": "E""#, &["answer-out-of-range"]),
+        (r#""correct": "A""#, r#""correct": ["A", "B"]"#, &["single-correct-count"]),
+        (r#""correct": "A""#, r#""correct": "a""#, &["not-a-letter", "single-correct-count"]),
         (r#""Ba", "Bốn""#, r#""Ba", "ba ""#, &["duplicate-option"]),
-        (
-            r#""id": "mau-002""#,
-            r#""id": "mau-001""#,
-            &["duplicate-id"],
-        ),
+        (r#""id": "mau-002""#, r#""id": "mau-001""#, &["duplicate-id"]),
         (r#""id": "mau-002""#, r#""id": "Câu 2""#, &["bad-id"]),
-        (
-            r#""type": "ordering""#,
-            r#""type": "oderring""#,
-            &["unknown-type"],
-        ),
-        (
-            r#""answer": true"#,
-            r#""answer": true, "options": ["a", "b"]"#,
-            &["field-not-for-type"],
-        ),
+        (r#""type": "ordering""#, r#""type": "oderring""#, &["unknown-type"]),
+        (r#""answer": true"#, r#""answer": true, "options": ["a", "b"]"#, &["field-not-for-type"]),
         (r#""answer": true"#, r#""answer": "đúng""#, &["wrong-type"]),
-        (
-            r#""difficulty": 3"#,
-            r#""difficulty": 4"#,
-            &["out-of-range"],
-        ),
-        (
-            r#""difficulty": 3"#,
-            r#""difficulty": 1e300"#,
-            &["out-of-range"],
-        ),
+        (r#""difficulty": 3"#, r#""difficulty": 4"#, &["out-of-range"]),
+        (r#""difficulty": 3"#, r#""difficulty": 1e300"#, &["out-of-range"]),
         (
             r#""prompt": "chủ động - kịp thời - ___ - sáng tạo - hiệu quả""#,
             r#""prompt": "chủ động - kịp thời""#,
             &["blank-marker"],
         ),
-        (
-            r#""accepted": ["linh hoạt"]"#,
-            r#""accepted": []"#,
-            &["no-accepted-answer"],
-        ),
-        (
-            r#""items": ["chủ động", "kịp thời""#,
-            r#""items": ["chủ động", "chủ động""#,
-            &["duplicate-item"],
-        ),
+        (r#""accepted": ["linh hoạt"]"#, r#""accepted": []"#, &["no-accepted-answer"]),
+        (r#""items": ["chủ động", "kịp thời""#, r#""items": ["chủ động", "chủ động""#, &["duplicate-item"]),
         (
             r#"{ "left": "25-CT/TW", "right": "Ban Bí thư" }"#,
             r#"{ "left": "25-CT/TW", "right": "Bộ Chính trị" }"#,
@@ -126,27 +73,11 @@ fn each_mutation_gives_its_problem() {
             r#""quote": "Nghị quyết số 35-NQ/TW ngày 22/10/2018""#,
             &["quote-not-found"],
         ),
-        (
-            r#""title": "Ngân hàng mẫu""#,
-            r#""title": "  ""#,
-            &["empty-text"],
-        ),
+        (r#""title": "Ngân hàng mẫu""#, r#""title": "  ""#, &["empty-text"]),
         (r#""format": 1"#, r#""format": 2"#, &["unsupported-format"]),
-        (
-            r#""version": 1,"#,
-            r#""version": 1, "version": 2,"#,
-            &["duplicate-key"],
-        ),
-        (
-            r#""correct": ["A", "B", "D"]"#,
-            r#""correct": ["A", "B", "C", "D"]"#,
-            &["all-options-correct"],
-        ),
-        (
-            r#""correct": ["A", "B", "D"]"#,
-            r#""correct": []"#,
-            &["no-correct-option"],
-        ),
+        (r#""version": 1,"#, r#""version": 1, "version": 2,"#, &["duplicate-key"]),
+        (r#""correct": ["A", "B", "D"]"#, r#""correct": ["A", "B", "C", "D"]"#, &["all-options-correct"]),
+        (r#""correct": ["A", "B", "D"]"#, r#""correct": []"#, &["no-correct-option"]),
         (
             r#""tags": ["phương châm"],
       "difficulty": 1,"#,
@@ -166,14 +97,8 @@ fn positions_name_line_column_pointer_and_question() {
     assert_eq!((d.line, d.column), (80, 18));
     assert_eq!(d.pointer, "/questions/6/correct");
     assert_eq!(d.question.as_deref(), Some("mau-007"));
-    assert_eq!(
-        d.message(Lang::Vi),
-        "Đáp án “E” không trỏ tới phương án nào: câu hỏi chỉ có 4 phương án (A–D)."
-    );
-    assert_eq!(
-        d.message(Lang::En),
-        "The answer \"E\" points at no option: the question has only 4 options (A–D)."
-    );
+    assert_eq!(d.message(Lang::Vi), "Đáp án “E” không trỏ tới phương án nào: câu hỏi chỉ có 4 phương án (A–D).");
+    assert_eq!(d.message(Lang::En), "The answer \"E\" points at no option: the question has only 4 options (A–D).");
     assert!(checked.value.is_none(), "a bank with errors is not usable");
 }
 
@@ -184,11 +109,7 @@ fn nfd_text_is_a_warning_with_the_fix() {
     assert_eq!(checked.diagnostics.len(), 1);
     let d = &checked.diagnostics[0];
     assert_eq!(d.severity(), Severity::Warning);
-    assert!(
-        d.message(Lang::Vi).contains("“Nghị quyết”"),
-        "{}",
-        d.message(Lang::Vi)
-    );
+    assert!(d.message(Lang::Vi).contains("“Nghị quyết”"), "{}", d.message(Lang::Vi));
     assert!(checked.value.is_some(), "warnings leave the bank usable");
 }
 
@@ -196,57 +117,31 @@ fn nfd_text_is_a_warning_with_the_fix() {
 fn quote_matching_ignores_runs_of_white_space_only() {
     let t = texts();
     let id = MaterialId::from("tai-lieu");
-    assert_eq!(
-        t.contains_quote(&id, "theo phương châm “chủ động"),
-        Some(true)
-    );
-    assert_eq!(
-        t.contains_quote(&id, "theo phương  châm\n“chủ động"),
-        Some(true)
-    );
+    assert_eq!(t.contains_quote(&id, "theo phương châm “chủ động"), Some(true));
+    assert_eq!(t.contains_quote(&id, "theo phương  châm\n“chủ động"), Some(true));
     assert_eq!(t.contains_quote(&id, "theo phuong cham"), Some(false));
     assert_eq!(t.contains_quote(&MaterialId::from("khac"), "x"), None);
 }
 
 #[test]
 fn folder_reports_missing_and_unlisted_files() {
-    let catalogue =
-        r#"{ "format": 1, "materials": "materials.json", "banks": ["mau.json", "thieu.json"] }"#;
-    let files = MemoryFiles {
-        listable: true,
-        ..Default::default()
-    }
-    .with("catalogue.json", catalogue)
-    .with("materials.json", SAMPLE_MATERIALS)
-    .with("mau.json", SAMPLE_BANK)
-    .with(
-        "le.json",
-        SAMPLE_BANK.replacen("\"id\": \"mau\"", "\"id\": \"le\"", 1),
-    );
+    let catalogue = r#"{ "format": 1, "materials": "materials.json", "banks": ["mau.json", "thieu.json"] }"#;
+    let files = MemoryFiles { listable: true, ..Default::default() }
+        .with("catalogue.json", catalogue)
+        .with("materials.json", SAMPLE_MATERIALS)
+        .with("mau.json", SAMPLE_BANK)
+        .with("le.json", SAMPLE_BANK.replacen("\"id\": \"mau\"", "\"id\": \"le\"", 1));
     let report = check_folder(&files, "q/", None);
-    let codes: Vec<_> = report
-        .all_diagnostics()
-        .map(|d| (d.file.as_str(), d.code()))
-        .collect();
-    assert_eq!(
-        codes,
-        vec![
-            ("q/catalogue.json", "missing-bank-file"),
-            ("q/le.json", "unlisted-bank-file")
-        ]
-    );
-    assert_eq!(
-        (report.diagnostics[0].line, report.diagnostics[0].column),
-        (1, 69)
-    );
+    let codes: Vec<_> = report.all_diagnostics().map(|d| (d.file.as_str(), d.code())).collect();
+    assert_eq!(codes, vec![("q/catalogue.json", "missing-bank-file"), ("q/le.json", "unlisted-bank-file")]);
+    assert_eq!((report.diagnostics[0].line, report.diagnostics[0].column), (1, 69));
     assert_eq!(report.banks.len(), 1);
     assert!(report.banks[0].bank.is_some());
 }
 
 #[test]
 fn folder_rejects_a_second_bank_with_the_same_id() {
-    let catalogue =
-        r#"{ "format": 1, "materials": "materials.json", "banks": ["a.json", "b.json"] }"#;
+    let catalogue = r#"{ "format": 1, "materials": "materials.json", "banks": ["a.json", "b.json"] }"#;
     let files = MemoryFiles::default()
         .with("catalogue.json", catalogue)
         .with("materials.json", SAMPLE_MATERIALS)
@@ -264,8 +159,7 @@ fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
         any::<bool>().prop_map(serde_json::Value::from),
         any::<i64>().prop_map(serde_json::Value::from),
         "\\PC{0,12}".prop_map(serde_json::Value::from),
-        prop::sample::select(vec!["single", "A", "B", "___", "tai-lieu", "mau-001"])
-            .prop_map(serde_json::Value::from),
+        prop::sample::select(vec!["single", "A", "B", "___", "tai-lieu", "mau-001"]).prop_map(serde_json::Value::from),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         let keys = prop::sample::select(vec![

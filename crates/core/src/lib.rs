@@ -8,9 +8,14 @@
 
 pub mod check;
 pub mod draw;
+pub mod exam;
 pub mod ids;
+pub mod library;
 pub mod locate;
 pub mod model;
+pub mod practice;
+pub mod present;
+pub mod route;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod score;

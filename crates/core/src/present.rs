@@ -1,0 +1,95 @@
+//! Answers as lines of text, in the order the member saw the question: what the feedback and
+//! the exam review show ("B. Bộ Chính trị"). Letters follow display order, not file order.
+
+use crate::model::{QuestionKind, index_letter};
+use crate::score::Response;
+
+/// The word for a true/false verdict.
+pub fn verdict(answer: bool) -> &'static str {
+    if answer { "Đúng" } else { "Sai" }
+}
+
+fn option_line(options: &[String], order: &[usize], file_index: usize) -> String {
+    let shown = order.iter().position(|&i| i == file_index).unwrap_or(file_index);
+    format!("{}. {}", index_letter(shown), options.get(file_index).map_or("", String::as_str))
+}
+
+/// The right answer, one line per part.
+pub fn correct_lines(kind: &QuestionKind, order: &[usize]) -> Vec<String> {
+    match kind {
+        QuestionKind::Single { options, correct } | QuestionKind::Multiple { options, correct } => {
+            let mut right = correct.indices();
+            right.sort_by_key(|i| order.iter().position(|o| o == i).unwrap_or(*i));
+            right.into_iter().map(|i| option_line(options, order, i)).collect()
+        }
+        QuestionKind::TrueFalse { answer } => vec![verdict(*answer).to_owned()],
+        QuestionKind::FillBlank { accepted, .. } => vec![accepted.join(" / ")],
+        QuestionKind::Ordering { items } => items.iter().enumerate().map(|(i, t)| format!("{}. {t}", i + 1)).collect(),
+        QuestionKind::Matching { pairs } => pairs.iter().map(|p| format!("{} → {}", p.left, p.right)).collect(),
+    }
+}
+
+/// The member's answer, one line per part; empty when there is none.
+pub fn response_lines(kind: &QuestionKind, order: &[usize], response: Option<&Response>) -> Vec<String> {
+    let Some(response) = response else { return Vec::new() };
+    match (kind, response) {
+        (QuestionKind::Single { options, .. } | QuestionKind::Multiple { options, .. }, Response::Choice(picked)) => {
+            let mut picked = picked.clone();
+            picked.sort_by_key(|i| order.iter().position(|o| o == i).unwrap_or(*i));
+            picked.into_iter().map(|i| option_line(options, order, i)).collect()
+        }
+        (QuestionKind::TrueFalse { .. }, Response::TrueFalse(b)) => vec![verdict(*b).to_owned()],
+        (QuestionKind::FillBlank { .. }, Response::Text(t)) => vec![t.clone()],
+        (QuestionKind::Ordering { items }, Response::Order(placed)) => placed
+            .iter()
+            .enumerate()
+            .map(|(n, &i)| format!("{}. {}", n + 1, items.get(i).map_or("", String::as_str)))
+            .collect(),
+        (QuestionKind::Matching { pairs }, Response::Match(chosen)) => pairs
+            .iter()
+            .zip(chosen)
+            .map(|(p, c)| {
+                let right = c.and_then(|i| pairs.get(i)).map_or("(chưa nối)", |q| q.right.as_str());
+                format!("{} → {right}", p.left)
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Letters, Pair};
+
+    #[test]
+    fn letters_follow_display_order() {
+        let q = QuestionKind::Single {
+            options: vec!["Bộ Chính trị".into(), "Ban Bí thư".into(), "Quốc hội".into()],
+            correct: Letters::One("A".into()),
+        };
+        // Shown as: A = Quốc hội, B = Bộ Chính trị, C = Ban Bí thư.
+        let order = [2, 0, 1];
+        assert_eq!(correct_lines(&q, &order), ["B. Bộ Chính trị"]);
+        assert_eq!(response_lines(&q, &order, Some(&Response::Choice(vec![1]))), ["C. Ban Bí thư"]);
+        assert!(response_lines(&q, &order, None).is_empty());
+    }
+
+    #[test]
+    fn every_type_has_lines() {
+        let tf = QuestionKind::TrueFalse { answer: false };
+        assert_eq!(correct_lines(&tf, &[]), ["Sai"]);
+        let fb = QuestionKind::FillBlank { accepted: vec!["06".into(), "6".into()], strict_diacritics: false };
+        assert_eq!(correct_lines(&fb, &[]), ["06 / 6"]);
+        let ord = QuestionKind::Ordering { items: vec!["a".into(), "b".into()] };
+        assert_eq!(response_lines(&ord, &[1, 0], Some(&Response::Order(vec![1, 0]))), ["1. b", "2. a"]);
+        let m = QuestionKind::Matching {
+            pairs: vec![Pair { left: "x".into(), right: "1".into() }, Pair { left: "y".into(), right: "2".into() }],
+        };
+        assert_eq!(correct_lines(&m, &[1, 0]), ["x → 1", "y → 2"]);
+        assert_eq!(
+            response_lines(&m, &[1, 0], Some(&Response::Match(vec![Some(1), None]))),
+            ["x → 2", "y → (chưa nối)"]
+        );
+    }
+}

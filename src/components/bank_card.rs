@@ -1,7 +1,11 @@
-//! A bank in the catalogue: title, description, question count.
+//! A bank in the catalogue: title, description, question count, and its entry points.
 
+use crate::components::link::Link;
+use crate::platform::clock::random_seed;
 use leptos::prelude::*;
 use ontap_core::Bank;
+use ontap_core::draw::Filter;
+use ontap_core::route::{DEFAULT_EXAM_QUESTIONS, ExamSpec, PracticeSource, Route};
 
 /// One bank's card.
 #[component]
@@ -10,11 +14,26 @@ pub fn BankCard(
     bank: Bank,
 ) -> impl IntoView {
     let count = bank.questions.len();
+    let exam = ExamSpec {
+        filter: Filter { banks: vec![bank.id.clone()], tags: vec![] },
+        count: count.min(DEFAULT_EXAM_QUESTIONS),
+        ..ExamSpec::with_seed(random_seed())
+    };
+    let title = bank.title.clone();
+    let exam_title = bank.title.clone();
     view! {
         <article class="bank-card" data-bank=bank.id.to_string()>
             <h3>{bank.title}</h3>
             <p class="description">{bank.description}</p>
             <p class="count">{format!("{count} câu hỏi")}</p>
+            <p class="actions">
+                <Link to=Route::Practice(PracticeSource::Bank(bank.id.clone())) class="button primary practice">
+                    "Luyện tập"<span class="sr-only">{format!(": {title}")}</span>
+                </Link>
+                <Link to=Route::Exam(exam) class="button exam">
+                    "Thi thử"<span class="sr-only">{format!(": {exam_title}")}</span>
+                </Link>
+            </p>
         </article>
     }
 }

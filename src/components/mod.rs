@@ -2,3 +2,7 @@
 
 pub mod bank_card;
 pub mod diagnostics;
+pub mod feedback;
+pub mod link;
+pub mod question_view;
+pub mod text_size;

@@ -1,3 +1,7 @@
-//! The only code that touches the browser's APIs (fetch, storage, service worker).
+//! The only code that touches the browser's APIs (fetch, history, clock, storage).
 
+pub mod clock;
+pub mod dom;
 pub mod fetch;
+pub mod nav;
+pub mod settings;

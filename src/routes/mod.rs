@@ -1,3 +1,6 @@
 //! One page per file.
 
-pub mod catalogue;
+pub mod exam;
+pub mod exam_setup;
+pub mod home;
+pub mod practice;

@@ -1,0 +1,69 @@
+//! After an answer: right or not, the right answer, the explanation and the cited source.
+
+use leptos::prelude::*;
+use ontap_core::Question;
+use ontap_core::model::Material;
+use ontap_core::present::{correct_lines, response_lines};
+use ontap_core::score::{Credit, Response};
+
+/// The verdict as one short sentence (also what screen readers announce).
+pub fn verdict_text(credit: Credit) -> String {
+    if credit.is_full() {
+        "✓ Chính xác!".to_owned()
+    } else if credit.earned > 0 {
+        format!("◐ Đúng một phần ({}/{}).", credit.earned, credit.out_of)
+    } else {
+        "✗ Chưa đúng.".to_owned()
+    }
+}
+
+/// The source line: `Nguồn: <title>, <date> — “<quote>”`.
+pub fn source_text(question: &Question, material: Option<&Material>) -> String {
+    match material {
+        Some(m) => format!("Nguồn: {}, {} — “{}”", m.title, m.display_date(), question.source.quote),
+        None => format!("Nguồn: {} — “{}”", question.source.material, question.source.quote),
+    }
+}
+
+/// The explanation block for an answered question.
+#[component]
+pub fn Feedback(
+    /// The question answered.
+    question: Question,
+    /// Its display order.
+    order: Vec<usize>,
+    /// The member's answer.
+    response: Option<Response>,
+    /// What it earned.
+    credit: Credit,
+    /// The material it cites.
+    material: Option<Material>,
+    /// Show the verdict line (the exam review shows its own).
+    #[prop(optional)]
+    hide_verdict: bool,
+) -> impl IntoView {
+    let right = correct_lines(&question.kind, &order);
+    let given = response_lines(&question.kind, &order, response.as_ref());
+    let full = credit.is_full();
+    view! {
+        <div class="feedback" class:is-right=full class:is-wrong=!full>
+            {(!hide_verdict).then(|| view! { <p class="verdict">{verdict_text(credit)}</p> })}
+            {(!full).then(|| view! {
+                <div class="given">
+                    <h3>"Bạn trả lời"</h3>
+                    {if given.is_empty() {
+                        view! { <p>"(Chưa trả lời)"</p> }.into_any()
+                    } else {
+                        view! { <ul>{given.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+                    }}
+                </div>
+            })}
+            <div class="right-answer">
+                <h3>"Đáp án đúng"</h3>
+                <ul>{right.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            </div>
+            <p class="explanation">{question.explanation.clone()}</p>
+            <p class="source">{source_text(&question, material.as_ref())}</p>
+        </div>
+    }
+}

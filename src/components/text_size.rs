@@ -1,0 +1,24 @@
+//! The text-size setting for older members; kept between visits.
+
+use crate::platform::settings::{TEXT_SCALES, set_text_scale, text_scale};
+use leptos::prelude::*;
+
+/// Buttons choosing the text size.
+#[component]
+pub fn TextSizeControl() -> impl IntoView {
+    let current = RwSignal::new(text_scale());
+    view! {
+        <div class="text-size" role="group" aria-label="Cỡ chữ">
+            {TEXT_SCALES.iter().enumerate().map(|(i, (scale, label))| {
+                let scale = *scale;
+                view! {
+                    <button type="button" class="size" aria-label=*label title=*label
+                        aria-pressed=move || (current.get() == scale).to_string()
+                        on:click=move |_| { set_text_scale(scale); current.set(scale); }>
+                        <span aria-hidden="true" style=format!("font-size: {}em", 0.8 + 0.15 * i as f64)>"A"</span>
+                    </button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,21 @@
+//! Small DOM helpers the components need.
+
+/// Moves keyboard focus to the element with `id`, after the next paint (when it exists).
+pub fn focus_later(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+        if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// True when keyboard focus is in a text field (where digit and Enter keys belong to typing).
+pub fn typing_in_field() -> bool {
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    active.is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            && el.get_attribute("type").as_deref() != Some("radio")
+            && el.get_attribute("type").as_deref() != Some("checkbox")
+    })
+}

@@ -1,0 +1,209 @@
+//! The exam (Thi thử): a visible timer, free movement between questions, flags, answers
+//! changeable until submission, automatic submission when time runs out, no feedback before
+//! the end; then the score out of 10 and a review of every question.
+
+use crate::app::AppState;
+use crate::components::feedback::Feedback;
+use crate::components::link::Link;
+use crate::components::question_view::QuestionView;
+use crate::platform::clock::now_ms;
+use crate::platform::dom::focus_later;
+use leptos::prelude::*;
+use ontap_core::exam::Exam;
+use ontap_core::route::{ExamSpec, Route};
+use ontap_core::score::Response;
+use std::time::Duration;
+
+/// `mm:ss` (or `h:mm:ss`) for a duration in ms, rounded up to whole seconds.
+fn clock(ms: f64) -> String {
+    let s = (ms / 1000.0).ceil() as u64;
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
+}
+
+/// A decimal with a comma, as Vietnamese writes it: 7,5.
+fn vn_number(x: f64, decimals: usize) -> String {
+    let text = format!("{x:.decimals$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
+    text.replace('.', ",")
+}
+
+/// An exam drawn from `spec`.
+#[component]
+pub fn ExamPage(
+    /// Its settings and seed.
+    spec: ExamSpec,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let library = state.library.clone();
+    let exam = RwSignal::new(Exam::start(&library, spec.clone(), now_ms()));
+    let responses: Vec<RwSignal<Option<Response>>> =
+        exam.with_untracked(|e| e.items.iter().map(|_| RwSignal::new(None)).collect());
+    let index = RwSignal::new(0usize);
+    let now = RwSignal::new(now_ms());
+    let confirming = RwSignal::new(false);
+    let share = format!("?{}", Route::Exam(spec).to_query().trim_start_matches('?'));
+
+    let submit = {
+        let responses = responses.clone();
+        move || {
+            exam.update(|e| {
+                for (i, r) in responses.iter().enumerate() {
+                    e.respond(i, r.get_untracked());
+                }
+                e.submit(now_ms());
+            });
+            focus_later("result-top".into());
+        }
+    };
+    let tick = {
+        let submit = submit.clone();
+        move || {
+            let t = now_ms();
+            now.set(t);
+            if !exam.with_untracked(Exam::is_submitted) && exam.with_untracked(|e| t >= e.deadline_ms()) {
+                submit();
+            }
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, Duration::from_millis(250)) {
+        on_cleanup(move || handle.clear());
+    }
+
+    let lib = library.clone();
+    let running = {
+        let responses = responses.clone();
+        let submit = submit.clone();
+        move || {
+            let e = exam.get();
+            let n = e.items.len();
+            if n == 0 {
+                return view! {
+                    <p>"Không có câu hỏi nào phù hợp để thi."</p>
+                    <p><Link to=Route::ExamSetup class="button">"Chọn lại"</Link></p>
+                }
+                .into_any();
+            }
+            let i = index.get().min(n - 1);
+            let item = e.items[i].clone();
+            let Some(question) = lib.question(&item.question).cloned() else { return ().into_any() };
+            let question_id = question.id.to_string();
+            let answered_count = responses.iter().filter(|r| r.get().is_some()).count();
+            let nav = (0..n)
+                .map(|k| {
+                    let r = responses[k];
+                    let flagged = e.items[k].flagged;
+                    let label = move || {
+                        let mut l = format!("Câu {}", k + 1);
+                        l.push_str(if r.get().is_some() { ", đã trả lời" } else { ", chưa trả lời" });
+                        if flagged {
+                            l.push_str(", đã đánh dấu");
+                        }
+                        l
+                    };
+                    view! {
+                        <li>
+                            <button type="button" class="nav-q" class:answered=move || r.get().is_some() class:flagged=flagged
+                                class:current=k == i aria-current=(k == i).then_some("step") aria-label=label
+                                on:click=move |_| index.set(k)>
+                                {(k + 1).to_string()}{flagged.then_some("⚑")}{move || r.get().is_some().then_some("•")}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let submit = submit.clone();
+            view! {
+                <div class="exam-bar">
+                    <p class="timer" role="timer" aria-label="Thời gian còn lại">
+                        "Còn lại: "<strong id="time-left">{move || clock(exam.with(|e| e.remaining_ms(now.get())))}</strong>
+                    </p>
+                    <p class="answered">{format!("Đã trả lời {answered_count}/{n}")}</p>
+                </div>
+                <nav aria-label="Các câu hỏi"><ol class="exam-nav">{nav}</ol></nav>
+                <p class="progress" id="question-top" tabindex="-1">{format!("Câu {}/{}", i + 1, n)}</p>
+                <div class="question-card" data-question=question_id>
+                    <QuestionView question=question order=item.order response=responses[i]
+                        locked=false reveal=false name=format!("e{i}")/>
+                </div>
+                <p class="actions">
+                    <button type="button" class="button" id="prev" disabled=i == 0 on:click=move |_| index.set(i - 1)>"← Câu trước"</button>
+                    <button type="button" class="button" id="flag" aria-pressed=item.flagged.to_string()
+                        on:click=move |_| exam.update(|e| e.toggle_flag(i))>
+                        {if item.flagged { "Bỏ đánh dấu" } else { "⚑ Đánh dấu" }}
+                    </button>
+                    <button type="button" class="button" id="next-q" disabled=i + 1 == n on:click=move |_| index.set(i + 1)>"Câu sau →"</button>
+                </p>
+                <p class="actions submit-row">
+                    {move || if confirming.get() {
+                        let submit = submit.clone();
+                        view! {
+                            <span class="confirm">{format!("Nộp bài? Còn {} câu chưa trả lời.", n - answered_count)}</span>
+                            <button type="button" class="button primary" id="confirm-submit" on:click=move |_| submit()>"Nộp bài"</button>
+                            <button type="button" class="button" on:click=move |_| confirming.set(false)>"Làm tiếp"</button>
+                        }.into_any()
+                    } else {
+                        view! { <button type="button" class="button primary" id="submit-exam" on:click=move |_| confirming.set(true)>"Nộp bài"</button> }.into_any()
+                    }}
+                </p>
+            }
+            .into_any()
+        }
+    };
+
+    let lib = library.clone();
+    let result = move || {
+        let e = exam.get();
+        let r = e.result(&lib);
+        let reviews = e
+            .items
+            .iter()
+            .zip(&r.credits)
+            .enumerate()
+            .filter_map(|(k, (item, credit))| {
+                let q = lib.question(&item.question)?.clone();
+                let question_id = q.id.to_string();
+                let material = lib.material(&q.source.material).cloned();
+                let status = if credit.is_full() {
+                    "✓ Đúng"
+                } else if item.response.is_none() {
+                    "— Chưa trả lời"
+                } else if credit.earned > 0 {
+                    "◐ Đúng một phần"
+                } else {
+                    "✗ Sai"
+                };
+                Some(view! {
+                    <li class="review-item" data-question=question_id>
+                        <h3>{format!("Câu {}: {status}", k + 1)}</h3>
+                        <p class="prompt">{q.prompt.clone()}</p>
+                        <Feedback question=q order=item.order.clone() response=item.response.clone() credit=*credit material=material hide_verdict=true/>
+                    </li>
+                })
+            })
+            .collect_view();
+        view! {
+            <div class="summary-card" role="status">
+                <h2 id="result-top" tabindex="-1">"Kết quả thi thử"</h2>
+                <p class="big" id="score">{format!("{}/10 điểm", vn_number(r.out_of_10, 2))}</p>
+                <p id="percent">{format!("{}% — {}", vn_number(r.percent, 1), if r.passed { "Đạt" } else { "Chưa đạt" })}</p>
+                <p>{format!("Điểm đạt: {}%. Thời gian làm bài: {}. Chưa trả lời: {} câu.", e.spec.pass_percent, clock(r.duration_ms), r.unanswered)}</p>
+            </div>
+            <p class="actions">
+                <Link to=Route::ExamSetup class="button primary">"Thi lại đề khác"</Link>
+                <Link to=Route::Home { query: String::new() } class="button">"Về trang chủ"</Link>
+            </p>
+            <h2>"Xem lại bài làm"</h2>
+            <ol class="review">{reviews}</ol>
+        }
+    };
+
+    view! {
+        <h2 class="page-title">"Thi thử"</h2>
+        <p class="hint share">"Đường dẫn đề này (gửi cho người khác để thi cùng đề): "<code>{share}</code></p>
+        {move || if exam.with(Exam::is_submitted) { result.clone()().into_any() } else { running.clone()().into_any() }}
+    }
+}

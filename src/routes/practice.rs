@@ -1,0 +1,168 @@
+//! Practice (Luyện tập): one question at a time with instant feedback, then a summary with
+//! "retry the wrong ones". Number keys pick options; Enter answers, then goes on.
+
+use crate::app::AppState;
+use crate::components::feedback::{Feedback, verdict_text};
+use crate::components::link::Link;
+use crate::components::question_view::{QuestionView, pick_by_number};
+use crate::platform::clock::random_seed;
+use crate::platform::dom::{focus_later, typing_in_field};
+use leptos::prelude::*;
+use ontap_core::draw::Filter;
+use ontap_core::practice::Practice;
+use ontap_core::route::{PracticeSource, Route};
+use ontap_core::score::Response;
+
+/// A practice session over `source`.
+#[component]
+pub fn PracticePage(
+    /// What to practise.
+    source: PracticeSource,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let library = state.library.clone();
+    let (title, refs) = match &source {
+        PracticeSource::Bank(id) => (
+            library.bank(id).map_or_else(|| id.to_string(), |b| b.title.clone()),
+            library.select(&Filter { banks: vec![id.clone()], tags: vec![] }),
+        ),
+        PracticeSource::Tag(tag) => {
+            (format!("Chủ đề: {tag}"), library.select(&Filter { banks: vec![], tags: vec![tag.clone()] }))
+        }
+        PracticeSource::Search(q) => (format!("Tìm: “{q}”"), library.search(q)),
+    };
+    let practice = RwSignal::new(Practice::new(&library, refs, random_seed()));
+    let response: RwSignal<Option<Response>> = RwSignal::new(None);
+    let announce = RwSignal::new(String::new());
+
+    let lib = library.clone();
+    let submit = move || {
+        let Some(r) = response.get_untracked() else { return };
+        let mut credit = None;
+        practice.update(|p| credit = p.answer(&lib, r));
+        if let Some(c) = credit {
+            announce.set(verdict_text(c));
+            focus_later("next".into());
+        }
+    };
+    let next = move || {
+        practice.update(|p| p.advance());
+        response.set(None);
+        announce.set(String::new());
+        focus_later("question-top".into());
+    };
+
+    let lib = library.clone();
+    let submit_on_key = submit.clone();
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || practice.with_untracked(Practice::is_finished) {
+            return;
+        }
+        let key = ev.key();
+        if key == "Enter" {
+            // Enter on a button or link does that element's own work.
+            let on_control = ev.target().is_some_and(|t| {
+                let tag = wasm_bindgen::JsCast::dyn_ref::<leptos::web_sys::Element>(&t).map(|e| e.tag_name());
+                matches!(tag.as_deref(), Some("BUTTON" | "A" | "SELECT"))
+            });
+            if on_control {
+                return;
+            }
+            ev.prevent_default();
+            if practice.with_untracked(|p| p.current().is_some_and(|i| i.answer.is_some())) {
+                next()
+            } else {
+                submit_on_key()
+            }
+            return;
+        }
+        if typing_in_field() {
+            return;
+        }
+        let Some(n) = key.parse::<usize>().ok().filter(|n| (1..=9).contains(n)) else { return };
+        let picked = practice.with_untracked(|p| {
+            let item = p.current().filter(|i| i.answer.is_none())?;
+            let q = lib.question(&item.question)?;
+            pick_by_number(&q.kind, &item.order, n, response.get_untracked().as_ref())
+        });
+        if let Some(r) = picked {
+            response.set(Some(r));
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let lib = library.clone();
+    let body = move || {
+        let submit = submit.clone();
+        let p = practice.get();
+        if p.items.is_empty() {
+            return view! {
+                <p>"Không có câu hỏi nào để luyện tập."</p>
+                <p><Link to=Route::Home { query: String::new() } class="button">"Về trang chủ"</Link></p>
+            }
+            .into_any();
+        }
+        if p.is_finished() {
+            let s = p.summary();
+            let wrong = p.wrong();
+            let lib = lib.clone();
+            let retry = move |_| {
+                practice.set(Practice::new(&lib, wrong.clone(), random_seed()));
+                response.set(None);
+                focus_later("question-top".into());
+            };
+            let has_wrong = s.correct < s.total;
+            return view! {
+                <div class="summary-card" role="status">
+                    <h2 id="question-top" tabindex="-1">"Kết quả luyện tập"</h2>
+                    <p class="big">{format!("Đúng {}/{} câu", s.correct, s.total)}</p>
+                    <p>{format!("Điểm: {:.1}/{}", s.credit, s.total)}</p>
+                </div>
+                <p class="actions">
+                    {has_wrong.then(|| view! {
+                        <button type="button" class="button primary" id="retry-wrong" on:click=retry>
+                            {format!("Làm lại các câu sai ({})", s.total - s.correct)}
+                        </button>
+                    })}
+                    <Link to=Route::Home { query: String::new() } class="button">"Về trang chủ"</Link>
+                </p>
+            }
+            .into_any();
+        }
+        let item = p.current().cloned().expect("not finished");
+        let Some(question) = lib.question(&item.question).cloned() else { return ().into_any() };
+        let material = lib.material(&question.source.material).cloned();
+        let locked = item.answer.is_some();
+        let position = format!("Câu {}/{}", p.current + 1, p.items.len());
+        view! {
+            <p class="progress" id="question-top" tabindex="-1">{position}</p>
+            <div class="question-card" data-question=question.id.to_string()>
+                <QuestionView question=question.clone() order=item.order.clone() response=response
+                    locked=locked reveal=locked name=format!("q{}", p.current)/>
+            </div>
+            {match item.answer.clone() {
+                None => view! {
+                    <p class="actions">
+                        <button type="button" class="button primary" id="submit"
+                            disabled=move || response.get().is_none() on:click=move |_| submit()>"Trả lời"</button>
+                        <button type="button" class="button" id="skip" on:click=move |_| next()>"Bỏ qua"</button>
+                    </p>
+                }.into_any(),
+                Some((r, credit)) => view! {
+                    <Feedback question=question order=item.order response=Some(r) credit=credit material=material/>
+                    <p class="actions">
+                        <button type="button" class="button primary" id="next" on:click=move |_| next()>
+                            {if p.current + 1 == p.items.len() { "Xem kết quả" } else { "Câu tiếp theo" }}
+                        </button>
+                    </p>
+                }.into_any(),
+            }}
+        }
+        .into_any()
+    };
+    view! {
+        <h2 class="page-title">{title}</h2>
+        <p class="sr-only" aria-live="polite" id="announce">{move || announce.get()}</p>
+        {body}
+    }
+}

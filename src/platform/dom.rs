@@ -19,3 +19,10 @@ pub fn typing_in_field() -> bool {
             && el.get_attribute("type").as_deref() != Some("checkbox")
     })
 }
+
+/// True when a key event comes from a button, link or select, whose own Enter must win.
+pub fn on_control(ev: &web_sys::KeyboardEvent) -> bool {
+    let tag =
+        ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).map(|e| e.tag_name());
+    matches!(tag.as_deref(), Some("BUTTON" | "A" | "SELECT"))
+}

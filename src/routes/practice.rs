@@ -6,7 +6,7 @@ use crate::components::feedback::{Feedback, verdict_text};
 use crate::components::link::Link;
 use crate::components::question_view::{QuestionView, pick_by_number};
 use crate::platform::clock::random_seed;
-use crate::platform::dom::{focus_later, typing_in_field};
+use crate::platform::dom::{focus_later, on_control, typing_in_field};
 use leptos::prelude::*;
 use ontap_core::draw::Filter;
 use ontap_core::practice::Practice;
@@ -61,11 +61,7 @@ pub fn PracticePage(
         let key = ev.key();
         if key == "Enter" {
             // Enter on a button or link does that element's own work.
-            let on_control = ev.target().is_some_and(|t| {
-                let tag = wasm_bindgen::JsCast::dyn_ref::<leptos::web_sys::Element>(&t).map(|e| e.tag_name());
-                matches!(tag.as_deref(), Some("BUTTON" | "A" | "SELECT"))
-            });
-            if on_control {
+            if on_control(&ev) {
                 return;
             }
             ev.prevent_default();

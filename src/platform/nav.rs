@@ -36,3 +36,9 @@ fn scroll_to_top() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
 }
+
+/// The full address of `query` on this page, for sharing.
+pub fn absolute_url(query: &str) -> String {
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    format!("{origin}{}{query}", path())
+}

@@ -6,8 +6,10 @@ use crate::app::AppState;
 use crate::components::feedback::Feedback;
 use crate::components::link::Link;
 use crate::components::question_view::QuestionView;
+use crate::components::question_view::pick_by_number;
 use crate::platform::clock::now_ms;
-use crate::platform::dom::focus_later;
+use crate::platform::dom::{focus_later, typing_in_field};
+use crate::platform::nav;
 use leptos::prelude::*;
 use ontap_core::exam::Exam;
 use ontap_core::route::{ExamSpec, Route};
@@ -45,7 +47,13 @@ pub fn ExamPage(
     let index = RwSignal::new(0usize);
     let now = RwSignal::new(now_ms());
     let confirming = RwSignal::new(false);
-    let share = format!("?{}", Route::Exam(spec).to_query().trim_start_matches('?'));
+    let share = nav::absolute_url(&Route::Exam(spec).to_query());
+    // Read in small closures only: reading it in the page's closure would re-render the
+    // question (and drop the focus of a text field) on every keystroke.
+    let answered = {
+        let responses = responses.clone();
+        Memo::new(move |_| responses.iter().filter(|r| r.get().is_some()).count())
+    };
 
     let submit = {
         let responses = responses.clone();
@@ -73,6 +81,31 @@ pub fn ExamPage(
         on_cleanup(move || handle.clear());
     }
 
+    // Number keys pick options of the question shown, as in practice.
+    let lib = library.clone();
+    let key_responses = responses.clone();
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key()
+            || ev.alt_key()
+            || ev.meta_key()
+            || typing_in_field()
+            || exam.with_untracked(Exam::is_submitted)
+        {
+            return;
+        }
+        let Some(n) = ev.key().parse::<usize>().ok().filter(|n| (1..=9).contains(n)) else { return };
+        let i = index.get_untracked();
+        let picked = exam.with_untracked(|e| {
+            let item = e.items.get(i)?;
+            let q = lib.question(&item.question)?;
+            pick_by_number(&q.kind, &item.order, n, key_responses.get(i)?.get_untracked().as_ref())
+        });
+        if let (Some(r), Some(slot)) = (picked, key_responses.get(i)) {
+            slot.set(Some(r));
+        }
+    });
+    on_cleanup(move || keys.remove());
+
     let lib = library.clone();
     let running = {
         let responses = responses.clone();
@@ -91,7 +124,6 @@ pub fn ExamPage(
             let item = e.items[i].clone();
             let Some(question) = lib.question(&item.question).cloned() else { return ().into_any() };
             let question_id = question.id.to_string();
-            let answered_count = responses.iter().filter(|r| r.get().is_some()).count();
             let nav = (0..n)
                 .map(|k| {
                     let r = responses[k];
@@ -121,7 +153,7 @@ pub fn ExamPage(
                     <p class="timer" role="timer" aria-label="Thời gian còn lại">
                         "Còn lại: "<strong id="time-left">{move || clock(exam.with(|e| e.remaining_ms(now.get())))}</strong>
                     </p>
-                    <p class="answered">{format!("Đã trả lời {answered_count}/{n}")}</p>
+                    <p class="answered">{move || format!("Đã trả lời {}/{n}", answered.get())}</p>
                 </div>
                 <nav aria-label="Các câu hỏi"><ol class="exam-nav">{nav}</ol></nav>
                 <p class="progress" id="question-top" tabindex="-1">{format!("Câu {}/{}", i + 1, n)}</p>
@@ -141,7 +173,7 @@ pub fn ExamPage(
                     {move || if confirming.get() {
                         let submit = submit.clone();
                         view! {
-                            <span class="confirm">{format!("Nộp bài? Còn {} câu chưa trả lời.", n - answered_count)}</span>
+                            <span class="confirm">{format!("Nộp bài? Còn {} câu chưa trả lời.", n - answered.get())}</span>
                             <button type="button" class="button primary" id="confirm-submit" on:click=move |_| submit()>"Nộp bài"</button>
                             <button type="button" class="button" on:click=move |_| confirming.set(false)>"Làm tiếp"</button>
                         }.into_any()

@@ -13,6 +13,8 @@ use ontap_core::route::{PracticeSource, Route};
 
 /// How many search results are listed (all of them can be practised).
 const SHOWN_RESULTS: usize = 50;
+/// How many topics are offered (the most used).
+const TAGS_SHOWN: usize = 16;
 
 /// The catalogue and the search box.
 #[component]
@@ -71,6 +73,14 @@ pub fn HomePage(
             <p><Link to=Route::ExamSetup class="button">"Thi thử (chọn ngân hàng, số câu, thời gian)"</Link></p>
             <ul class="bank-list">
                 {library.banks.iter().cloned().map(|bank| view! { <li><BankCard bank=bank/></li> }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="tags-heading">
+            <h2 id="tags-heading">"Luyện tập theo chủ đề"</h2>
+            <ul class="tags">
+                {library.tags().into_iter().take(TAGS_SHOWN).map(|(tag, n)| view! {
+                    <li><Link to=Route::Practice(PracticeSource::Tag(tag.clone())) class="button tag">{format!("{tag} ({n})")}</Link></li>
+                }).collect_view()}
             </ul>
         </section>
         {(show_folder_problems || !broken.is_empty()).then(|| view! {

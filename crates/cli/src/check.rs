@@ -134,14 +134,7 @@ fn single_file(path: &Path, texts: Option<&dyn FileSource>) -> FileResult {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            let d = Diagnostic {
-                file: name.clone(),
-                line: 0,
-                column: 0,
-                pointer: String::new(),
-                question: None,
-                problem: Problem::Unreadable { detail: e.to_string() },
-            };
+            let d = Diagnostic::whole_file(&name, Problem::Unreadable { detail: e.to_string() });
             return FileResult { shown: name, text: None, diagnostics: vec![d] };
         }
     };
@@ -159,14 +152,7 @@ fn single_file(path: &Path, texts: Option<&dyn FileSource>) -> FileResult {
         let refs = References { materials: list.as_ref(), texts: material_texts.as_ref() };
         let mut diagnostics = check_bank(&bytes, &name, &refs).diagnostics;
         if list.is_none() {
-            diagnostics.push(Diagnostic {
-                file: name.clone(),
-                line: 0,
-                column: 0,
-                pointer: String::new(),
-                question: None,
-                problem: Problem::NoMaterialsList,
-            });
+            diagnostics.push(Diagnostic::whole_file(&name, Problem::NoMaterialsList));
         }
         diagnostics
     };

@@ -1,7 +1,7 @@
 //! Checks one bank file: structure, every question type's rules, ids, and citations.
 
 use super::decode::parse;
-use super::diagnostic::{Diagnostic, Expected, Problem, Side, has_errors};
+use super::diagnostic::{Expected, Problem, Side};
 use super::reader::{Reader, closest, kind};
 use super::{Checked, References};
 use crate::model::{Bank, letter_index};
@@ -42,26 +42,8 @@ pub fn check_bank(bytes: &[u8], file: &str, refs: &References<'_>) -> Checked<Ba
     };
     let mut r = Reader::new(file, &parsed);
     bank(&mut r, &parsed.value, refs);
-    let mut diagnostics = r.finish();
-    let value = if has_errors(&diagnostics) {
-        None
-    } else {
-        match serde_json::from_value::<Bank>(parsed.value.clone()) {
-            Ok(bank) => Some(bank),
-            Err(e) => {
-                diagnostics.push(Diagnostic {
-                    file: file.to_owned(),
-                    line: 0,
-                    column: 0,
-                    pointer: String::new(),
-                    question: None,
-                    problem: Problem::JsonSyntax { detail: e.to_string() },
-                });
-                None
-            }
-        }
-    };
-    Checked { value, diagnostics }
+    let diagnostics = r.finish();
+    super::files::finish::<Bank>(file, parsed.value, diagnostics)
 }
 
 fn bank(r: &mut Reader<'_>, root: &Value, refs: &References<'_>) {

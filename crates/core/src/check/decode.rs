@@ -21,17 +21,13 @@ fn at(file: &str, text: &str, offset: usize, problem: Problem) -> Diagnostic {
     Diagnostic { file: file.to_owned(), line, column, pointer: String::new(), question: None, problem }
 }
 
-fn whole(file: &str, problem: Problem) -> Diagnostic {
-    Diagnostic { file: file.to_owned(), line: 0, column: 0, pointer: String::new(), question: None, problem }
-}
-
 /// Decodes and parses `bytes`, or says precisely why it cannot.
 pub(crate) fn parse<'a>(bytes: &'a [u8], file: &str) -> Result<Parsed<'a>, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(whole(file, Problem::FileTooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }));
+        return Err(Diagnostic::whole_file(file, Problem::FileTooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_like_utf16(bytes) {
-        return Err(whole(file, Problem::Utf16));
+        return Err(Diagnostic::whole_file(file, Problem::Utf16));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -42,7 +38,7 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], file: &str) -> Result<Parsed<'a>, Diagn
         }
     };
     if text.trim().is_empty() {
-        return Err(whole(file, Problem::EmptyFile));
+        return Err(Diagnostic::whole_file(file, Problem::EmptyFile));
     }
     if let Some(i) = text.find('\0') {
         return Err(at(file, text, i, Problem::NulByte));

@@ -207,6 +207,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A problem of the whole file, with no position.
+    pub fn whole_file(file: &str, problem: Problem) -> Self {
+        Diagnostic { file: file.to_owned(), line: 0, column: 0, pointer: String::new(), question: None, problem }
+    }
+
     /// Error or warning.
     pub fn severity(&self) -> Severity {
         self.problem.severity()

@@ -9,21 +9,15 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::HashMap;
 
-fn finish<T: DeserializeOwned>(file: &str, value: &Value, mut diagnostics: Vec<Diagnostic>) -> Checked<T> {
+/// The typed value of a checked document when it has no errors, with its diagnostics.
+pub(crate) fn finish<T: DeserializeOwned>(file: &str, value: Value, mut diagnostics: Vec<Diagnostic>) -> Checked<T> {
     if has_errors(&diagnostics) {
         return Checked { value: None, diagnostics };
     }
-    match serde_json::from_value::<T>(value.clone()) {
+    match serde_json::from_value::<T>(value) {
         Ok(v) => Checked { value: Some(v), diagnostics },
         Err(e) => {
-            diagnostics.push(Diagnostic {
-                file: file.to_owned(),
-                line: 0,
-                column: 0,
-                pointer: String::new(),
-                question: None,
-                problem: Problem::JsonSyntax { detail: e.to_string() },
-            });
+            diagnostics.push(Diagnostic::whole_file(file, Problem::JsonSyntax { detail: e.to_string() }));
             Checked { value: None, diagnostics }
         }
     }
@@ -95,7 +89,7 @@ pub fn check_materials(bytes: &[u8], file: &str) -> Checked<MaterialList> {
         }
     }
     let diagnostics = r.finish();
-    finish(file, &parsed.value, diagnostics)
+    finish(file, parsed.value, diagnostics)
 }
 
 /// True for a plain `.json` file name in the catalogue's own folder.
@@ -136,7 +130,7 @@ pub fn check_catalogue(bytes: &[u8], file: &str) -> Checked<Catalogue> {
         }
     }
     let diagnostics = r.finish();
-    finish(file, &parsed.value, diagnostics)
+    finish(file, parsed.value, diagnostics)
 }
 
 #[cfg(test)]

@@ -77,10 +77,6 @@ impl FolderReport {
     }
 }
 
-fn file_problem(file: &str, problem: Problem) -> Diagnostic {
-    Diagnostic { file: file.to_owned(), line: 0, column: 0, pointer: String::new(), question: None, problem }
-}
-
 fn read_checked<T>(
     src: &dyn FileSource,
     name: &str,
@@ -89,7 +85,9 @@ fn read_checked<T>(
 ) -> Checked<T> {
     match src.read(name) {
         Ok(bytes) => check(&bytes, shown),
-        Err(detail) => Checked { value: None, diagnostics: vec![file_problem(shown, Problem::Unreadable { detail })] },
+        Err(detail) => {
+            Checked { value: None, diagnostics: vec![Diagnostic::whole_file(shown, Problem::Unreadable { detail })] }
+        }
     }
 }
 
@@ -154,7 +152,9 @@ pub fn check_folder(src: &dyn FileSource, prefix: &str, material_texts: Option<&
         for file in files {
             let known = file == CATALOGUE_FILE || file == catalogue.materials || catalogue.banks.contains(&file);
             if !known {
-                report.diagnostics.push(file_problem(&shown(&file), Problem::UnlistedBankFile { file: file.clone() }));
+                report
+                    .diagnostics
+                    .push(Diagnostic::whole_file(&shown(&file), Problem::UnlistedBankFile { file: file.clone() }));
             }
         }
     }

@@ -12,6 +12,7 @@ use crate::platform::dom::{focus_later, typing_in_field};
 use crate::platform::nav;
 use leptos::prelude::*;
 use ontap_core::exam::Exam;
+use ontap_core::present::decimal;
 use ontap_core::route::{ExamSpec, Route};
 use ontap_core::score::Response;
 use std::time::Duration;
@@ -24,13 +25,6 @@ fn clock(ms: f64) -> String {
     } else {
         format!("{:02}:{:02}", s / 60, s % 60)
     }
-}
-
-/// A decimal with a comma, as Vietnamese writes it: 7,5.
-fn vn_number(x: f64, decimals: usize) -> String {
-    let text = format!("{x:.decimals$}");
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
-    text.replace('.', ",")
 }
 
 /// An exam drawn from `spec`.
@@ -220,8 +214,8 @@ pub fn ExamPage(
         view! {
             <div class="summary-card" role="status">
                 <h2 id="result-top" tabindex="-1">"Kết quả thi thử"</h2>
-                <p class="big" id="score">{format!("{}/10 điểm", vn_number(r.out_of_10, 2))}</p>
-                <p id="percent">{format!("{}% — {}", vn_number(r.percent, 1), if r.passed { "Đạt" } else { "Chưa đạt" })}</p>
+                <p class="big" id="score">{format!("{}/10 điểm", decimal(r.out_of_10, 2))}</p>
+                <p id="percent">{format!("{}% — {}", decimal(r.percent, 1), if r.passed { "Đạt" } else { "Chưa đạt" })}</p>
                 <p>{format!("Điểm đạt: {}%. Thời gian làm bài: {}. Chưa trả lời: {} câu.", e.spec.pass_percent, clock(r.duration_ms), r.unanswered)}</p>
             </div>
             <p class="actions">

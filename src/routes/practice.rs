@@ -10,6 +10,7 @@ use crate::platform::dom::{focus_later, on_control, typing_in_field};
 use leptos::prelude::*;
 use ontap_core::draw::Filter;
 use ontap_core::practice::Practice;
+use ontap_core::present::decimal;
 use ontap_core::route::{PracticeSource, Route};
 use ontap_core::score::Response;
 
@@ -112,7 +113,7 @@ pub fn PracticePage(
                 <div class="summary-card" role="status">
                     <h2 id="question-top" tabindex="-1">"Kết quả luyện tập"</h2>
                     <p class="big">{format!("Đúng {}/{} câu", s.correct, s.total)}</p>
-                    <p>{format!("Điểm: {:.1}/{}", s.credit, s.total)}</p>
+                    <p>{format!("Điểm: {}/{}", decimal(s.credit, 1), s.total)}</p>
                 </div>
                 <p class="actions">
                     {has_wrong.then(|| view! {

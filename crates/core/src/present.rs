@@ -4,6 +4,14 @@
 use crate::model::{QuestionKind, index_letter};
 use crate::score::Response;
 
+/// A number as Vietnamese writes it, with a decimal comma and no trailing zeros:
+/// `decimal(7.5, 2)` → `7,5`, `decimal(6.0, 2)` → `6`, `decimal(5.333, 2)` → `5,33`.
+pub fn decimal(x: f64, decimals: usize) -> String {
+    let text = format!("{x:.decimals$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
+    text.replace('.', ",")
+}
+
 /// The word for a true/false verdict.
 pub fn verdict(answer: bool) -> &'static str {
     if answer { "Đúng" } else { "Sai" }
@@ -61,6 +69,15 @@ pub fn response_lines(kind: &QuestionKind, order: &[usize], response: Option<&Re
 mod tests {
     use super::*;
     use crate::model::{Letters, Pair};
+
+    #[test]
+    fn decimals_use_a_comma() {
+        assert_eq!(decimal(7.5, 2), "7,5");
+        assert_eq!(decimal(6.0, 2), "6");
+        assert_eq!(decimal(16.0 / 3.0, 2), "5,33");
+        assert_eq!(decimal(12.5, 1), "12,5");
+        assert_eq!(decimal(0.0, 1), "0");
+    }
 
     #[test]
     fn letters_follow_display_order() {

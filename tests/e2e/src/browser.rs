@@ -1,6 +1,7 @@
 //! Headless Chromium through chromedriver, with the flags that keep it off the network
 //! (see ../shared/TOOLCHAIN.md).
 
+use std::mem::ManuallyDrop;
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
@@ -9,7 +10,9 @@ use thirtyfour::prelude::*;
 
 /// A chromedriver process and one browser session; both end when dropped.
 pub struct Browser {
-    pub driver: WebDriver,
+    /// Never dropped by us: thirtyfour's drop would try to close the session against the
+    /// chromedriver `Drop` has just killed, and wait minutes for it.
+    pub driver: ManuallyDrop<WebDriver>,
     chromedriver: Child,
     _profile: TempDir,
 }
@@ -64,7 +67,7 @@ impl Browser {
             caps.add_arg(arg).unwrap();
         }
         let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.expect("a browser session");
-        Browser { driver, chromedriver, _profile: TempDir(profile) }
+        Browser { driver: ManuallyDrop::new(driver), chromedriver, _profile: TempDir(profile) }
     }
 
     /// Waits up to 20 s for an element matching `css`.
@@ -84,7 +87,7 @@ impl Browser {
 
     /// Ends the session (the processes end when `self` drops).
     pub async fn quit(self) {
-        let driver = self.driver.clone();
+        let driver = ManuallyDrop::into_inner(self.driver.clone());
         let _ = driver.quit().await;
     }
 }

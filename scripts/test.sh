@@ -9,6 +9,11 @@ source scripts/env.sh
 
 step() { printf '\n== %s\n' "$*"; }
 
+# Every cargo test's output also goes to a log, to print the totals at the end.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+tests() { cargo test "$@" 2>&1 | tee -a "$log"; }
+
 step "formatting"
 cargo fmt --all -- --check
 
@@ -16,7 +21,7 @@ step "architecture invariants"
 scripts/check-invariants.sh
 
 step "native tests (core, CLI, banks)"
-cargo test --quiet -p ontap-core -p ontap-cli
+tests --quiet -p ontap-core -p ontap-cli
 
 step "shipped banks against the source materials"
 materials=../shared/materials
@@ -31,4 +36,8 @@ step "release build (trunk)"
 scripts/build.sh
 
 step "browser tests (headless Chromium)"
-cargo test --quiet -p ontap-e2e -- --test-threads=1
+tests --quiet -p ontap-e2e -- --test-threads=1
+
+step "totals"
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$log"

@@ -15,6 +15,7 @@ pub mod locate;
 pub mod model;
 pub mod practice;
 pub mod present;
+pub mod progress;
 pub mod route;
 #[cfg(feature = "schema")]
 pub mod schema;

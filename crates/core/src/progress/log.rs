@@ -1,0 +1,177 @@
+//! The answer log: append, merge (a set union, so merging twice or from two tabs never
+//! duplicates), per-bank statistics that ignore answers to an earlier text of a question, and
+//! compaction of old history into summaries when storage runs short.
+
+use super::record::AnswerRecord;
+use crate::library::QuestionRef;
+use crate::model::Bank;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Answers folded into one line when old history is compacted:
+/// `["bank", "question", fingerprint, answers, right, first_ms, last_ms]`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SummaryRecord(pub String, pub String, pub u32, pub u32, pub u32, pub i64, pub i64);
+
+/// Everything a member has answered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Answers, in time order, without duplicates.
+    pub answers: BTreeSet<AnswerRecord>,
+    /// Compacted older answers.
+    pub summaries: Vec<SummaryRecord>,
+}
+
+/// What the statistics say of one bank.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct BankStats {
+    /// Questions in the bank.
+    pub questions: usize,
+    /// Questions answered at least once in their current text.
+    pub seen: usize,
+    /// Questions whose latest answer (current text) was right.
+    pub mastered: usize,
+    /// Answers to the current texts.
+    pub answers: usize,
+    /// Right answers among them.
+    pub right: usize,
+    /// Answers kept in history for texts the trainer has since changed.
+    pub stale: usize,
+}
+
+impl Progress {
+    /// Adds an answer; returns false if the very same record is already there.
+    pub fn record(&mut self, answer: AnswerRecord) -> bool {
+        self.answers.insert(answer)
+    }
+
+    /// Adds everything `other` has that this log lacks; returns how many answers were added.
+    pub fn merge(&mut self, other: &Progress) -> usize {
+        let before = self.answers.len();
+        self.answers.extend(other.answers.iter().cloned());
+        for s in &other.summaries {
+            if !self.summaries.contains(s) {
+                self.summaries.push(s.clone());
+            }
+        }
+        self.summaries.sort();
+        self.answers.len() - before
+    }
+
+    /// The answers to `question`, oldest first.
+    pub fn answers_to<'a>(&'a self, question: &'a QuestionRef) -> impl Iterator<Item = &'a AnswerRecord> + 'a {
+        self.answers.iter().filter(move |a| a.1 == question.bank.as_str() && a.2 == question.question.as_str())
+    }
+
+    /// Statistics of `bank`, counting only answers given to the questions' current texts.
+    pub fn bank_stats(&self, bank: &Bank) -> BankStats {
+        let current: BTreeMap<&str, u32> =
+            bank.questions.iter().map(|q| (q.id.as_str(), super::record::fingerprint(q))).collect();
+        let mut stats = BankStats { questions: bank.questions.len(), ..BankStats::default() };
+        let mut latest: BTreeMap<&str, bool> = BTreeMap::new();
+        for a in self.answers.iter().filter(|a| a.1 == bank.id.as_str()) {
+            match current.get(a.2.as_str()) {
+                Some(fp) if *fp == a.3 => {
+                    stats.answers += 1;
+                    stats.right += usize::from(a.is_right());
+                    latest.insert(a.2.as_str(), a.is_right());
+                }
+                _ => stats.stale += 1,
+            }
+        }
+        stats.seen = latest.len();
+        stats.mastered = latest.values().filter(|r| **r).count();
+        stats
+    }
+
+    /// Folds all but the `keep` most recent answers of each question into summaries.
+    /// Returns how many answers were folded.
+    pub fn compact(&mut self, keep: usize) -> usize {
+        let mut by_question: BTreeMap<(String, String, u32), Vec<AnswerRecord>> = BTreeMap::new();
+        for a in &self.answers {
+            by_question.entry((a.1.clone(), a.2.clone(), a.3)).or_default().push(a.clone());
+        }
+        let mut folded = 0;
+        for ((bank, question, fp), answers) in by_question {
+            if answers.len() <= keep {
+                continue;
+            }
+            let old = &answers[..answers.len() - keep];
+            for a in old {
+                self.answers.remove(a);
+            }
+            folded += old.len();
+            let right = old.iter().filter(|a| a.is_right()).count() as u32;
+            let (first, last) = (old[0].0, old[old.len() - 1].0);
+            match self.summaries.iter_mut().find(|s| s.0 == bank && s.1 == question && s.2 == fp) {
+                Some(s) => {
+                    s.3 += old.len() as u32;
+                    s.4 += right;
+                    s.5 = s.5.min(first);
+                    s.6 = s.6.max(last);
+                }
+                None => self.summaries.push(SummaryRecord(bank, question, fp, old.len() as u32, right, first, last)),
+            }
+        }
+        self.summaries.sort();
+        folded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::record::{Mode, fingerprint};
+    use crate::score::Credit;
+    use crate::test_fixtures::sample_bank;
+
+    fn answer(bank: &Bank, i: usize, right: bool, t: i64) -> AnswerRecord {
+        let q = &bank.questions[i];
+        let at = QuestionRef { bank: bank.id.clone(), question: q.id.clone() };
+        AnswerRecord::new(&at, q, if right { Credit::FULL } else { Credit::NONE }, Mode::Practice, t)
+    }
+
+    #[test]
+    fn merge_is_a_union_without_duplicates() {
+        let bank = sample_bank();
+        let mut a = Progress::default();
+        let mut b = Progress::default();
+        a.record(answer(&bank, 0, true, 1));
+        b.record(answer(&bank, 0, true, 1));
+        b.record(answer(&bank, 1, false, 2));
+        assert_eq!(a.merge(&b), 1);
+        assert_eq!(a.merge(&b), 0, "merging again adds nothing");
+        assert_eq!(a.answers.len(), 2);
+    }
+
+    #[test]
+    fn stats_ignore_answers_to_an_edited_question() {
+        let mut bank = sample_bank();
+        let mut p = Progress::default();
+        p.record(answer(&bank, 0, false, 1));
+        p.record(answer(&bank, 0, true, 2));
+        p.record(answer(&bank, 1, false, 3));
+        let s = p.bank_stats(&bank);
+        assert_eq!((s.questions, s.seen, s.mastered, s.answers, s.right, s.stale), (7, 2, 1, 3, 1, 0));
+        // The trainer rewrites question 0: its answers become history, not mastery.
+        bank.questions[0].prompt = "Câu hỏi đã sửa?".into();
+        let s = p.bank_stats(&bank);
+        assert_eq!((s.seen, s.mastered, s.answers, s.stale), (1, 0, 1, 2));
+        assert_ne!(fingerprint(&bank.questions[0]), p.answers.iter().next().unwrap().3);
+    }
+
+    #[test]
+    fn compaction_keeps_recent_answers_and_counts_the_rest() {
+        let bank = sample_bank();
+        let mut p = Progress::default();
+        for t in 0..10 {
+            p.record(answer(&bank, 0, t % 2 == 0, t));
+        }
+        assert_eq!(p.compact(3), 7);
+        assert_eq!(p.answers.len(), 3);
+        assert_eq!(p.summaries.len(), 1);
+        let s = &p.summaries[0];
+        assert_eq!((s.3, s.4, s.5, s.6), (7, 4, 0, 6));
+        assert_eq!(p.compact(3), 0, "nothing more to fold");
+    }
+}

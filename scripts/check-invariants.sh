@@ -4,9 +4,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
 
-# 1. The core never depends on browser or UI crates (normal dependencies, any target).
-if cargo tree -p ontap-core -e normal --target all --prefix none | grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|gloo)' ; then
+# 1. The core never depends on browser or UI crates: none in its tree on the native target,
+#    and its own code names none. (On wasm32 only, rs-fsrs's chrono binds Date.now through
+#    js-sys; the core never calls it: time is always passed in. See ARCHITECTURE.md.)
+if cargo tree -p ontap-core -e normal --prefix none | grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|gloo)' ; then
   echo "invariant broken: ontap-core depends on a browser/UI crate (above)" >&2
+  fail=1
+fi
+if cargo tree -p ontap-core -e normal --target wasm32-unknown-unknown --prefix none | grep -E '^(leptos|web-sys|gloo)' ; then
+  echo "invariant broken: ontap-core pulls a UI or DOM crate into the browser build (above)" >&2
+  fail=1
+fi
+if grep -rnE '\b(leptos|web_sys|js_sys|wasm_bindgen|gloo_[a-z]+)::' crates/core/src; then
+  echo "invariant broken: the core's code names a browser crate (above)" >&2
   fail=1
 fi
 

@@ -3,12 +3,17 @@
 
 use crate::components::text_size::TextSizeControl;
 use crate::load::load_banks;
+use crate::platform::clock::now_ms;
+use crate::platform::storage::LocalStore;
 use crate::platform::{nav, settings};
 use crate::routes::{exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage};
 use leptos::prelude::*;
 use ontap_core::check::FolderReport;
-use ontap_core::library::Library;
+use ontap_core::library::{Library, QuestionRef};
+use ontap_core::progress::store::{Notice, load, save};
+use ontap_core::progress::{AnswerRecord, Mode, Progress};
 use ontap_core::route::Route;
+use ontap_core::score::Credit;
 use std::sync::Arc;
 
 /// What every page can reach.
@@ -20,13 +25,64 @@ pub struct AppState {
     pub report: Arc<FolderReport>,
     /// The current screen.
     pub route: RwSignal<Route>,
+    /// The member's answers.
+    pub progress: RwSignal<Progress>,
+    /// Whether progress may be written (false: it lives in memory only; see `notices`).
+    pub may_save: bool,
+    /// What the member should know about their stored progress.
+    pub notices: RwSignal<Vec<String>>,
 }
 
 impl AppState {
+    /// Saves an answer as it is given.
+    pub fn record(&self, at: &QuestionRef, credit: Credit, mode: Mode) {
+        let Some(question) = self.library.question(at) else { return };
+        let answer = AnswerRecord::new(at, question, credit, mode, now_ms() as i64);
+        let may_save = self.may_save;
+        let mut problem = None;
+        self.progress.update(|p| {
+            p.record(answer);
+            if may_save {
+                match save(&mut LocalStore, p) {
+                    Ok(notices) => problem = notices.first().map(notice_text),
+                    Err(n) => problem = Some(notice_text(&n)),
+                }
+            }
+        });
+        if let Some(text) = problem {
+            self.notices.update(|n| {
+                if !n.contains(&text) {
+                    n.push(text);
+                }
+            });
+        }
+    }
+
     /// Goes to `route`, adding a history entry.
     pub fn navigate(&self, route: Route) {
         nav::push(&route.to_query());
         self.route.set(route);
+    }
+}
+
+/// What a notice says to the member.
+fn notice_text(notice: &Notice) -> String {
+    match notice {
+        Notice::Unreadable { problem, kept_aside } => {
+            let kept = match kept_aside {
+                Some(key) => format!(" Dữ liệu cũ được giữ nguyên ở mục “{key}”, không bị ghi đè."),
+                None => " Dữ liệu cũ được giữ nguyên, không bị ghi đè.".to_owned(),
+            };
+            format!("{}{kept}", problem.message())
+        }
+        Notice::Unavailable => {
+            "Trình duyệt không cho lưu dữ liệu (chế độ ẩn danh hoặc cài đặt chặn): tiến độ chỉ giữ đến khi đóng thẻ."
+                .into()
+        }
+        Notice::Compacted(n) => format!("Bộ nhớ gần đầy: {n} câu trả lời cũ đã được gộp thành số liệu tóm tắt."),
+        Notice::NotSaved => {
+            "Chưa lưu được câu trả lời vào bộ nhớ trình duyệt; tiến độ đang giữ tạm trong thẻ này.".into()
+        }
     }
 }
 
@@ -38,6 +94,10 @@ pub fn App() -> impl IntoView {
     let handle = window_event_listener(leptos::ev::popstate, move |_| route.set(Route::parse(&nav::current_query())));
     on_cleanup(move || handle.remove());
     let report = LocalResource::new(load_banks);
+    let loaded = load(&mut LocalStore, now_ms() as i64);
+    let progress = RwSignal::new(loaded.progress);
+    let notices = RwSignal::new(loaded.notices.iter().map(notice_text).collect::<Vec<_>>());
+    let may_save = loaded.may_save;
     view! {
         <a class="skip" href="#main">"Bỏ qua, tới nội dung chính"</a>
         <header class="app-header">
@@ -49,13 +109,28 @@ pub fn App() -> impl IntoView {
             <TextSizeControl/>
         </header>
         <main id="main" tabindex="-1">
+            {move || {
+                let list = notices.get();
+                (!list.is_empty()).then(|| view! {
+                    <div class="notices" role="alert">
+                        {list.into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}
+                    </div>
+                })
+            }}
             <Suspense fallback=|| view! { <p class="loading" role="status">"Đang tải ngân hàng câu hỏi…"</p> }>
                 {move || report.get().map(|report| {
                     let library = Library::new(
                         report.banks.iter().filter_map(|b| b.bank.clone()).collect(),
                         report.materials.as_ref().map(|m| m.materials.clone()).unwrap_or_default(),
                     );
-                    let state = AppState { library: Arc::new(library), report: Arc::new(report), route };
+                    let state = AppState {
+                        library: Arc::new(library),
+                        report: Arc::new(report),
+                        route,
+                        progress,
+                        may_save,
+                        notices,
+                    };
                     provide_context(state);
                     view! { <Screen/> }
                 })}

@@ -20,12 +20,22 @@ pub fn BankCard(
         ..ExamSpec::with_seed(random_seed())
     };
     let title = bank.title.clone();
+    let progress = expect_context::<crate::app::AppState>().progress;
+    let stats_bank = bank.clone();
     let exam_title = bank.title.clone();
     view! {
         <article class="bank-card" data-bank=bank.id.to_string()>
             <h3>{bank.title}</h3>
             <p class="description">{bank.description}</p>
             <p class="count">{format!("{count} câu hỏi")}</p>
+            <p class="mastery">{move || {
+                let s = progress.with(|p| p.bank_stats(&stats_bank));
+                if s.seen == 0 {
+                    "Chưa luyện tập".to_owned()
+                } else {
+                    format!("Đã thuộc {}/{} câu · đúng {}% số lần trả lời", s.mastered, s.questions, s.right * 100 / s.answers.max(1))
+                }
+            }}</p>
             <p class="actions">
                 <Link to=Route::Practice(PracticeSource::Bank(bank.id.clone())) class="button primary practice">
                     "Luyện tập"<span class="sr-only">{format!(": {title}")}</span>

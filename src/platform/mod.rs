@@ -5,3 +5,4 @@ pub mod dom;
 pub mod fetch;
 pub mod nav;
 pub mod settings;
+pub mod storage;

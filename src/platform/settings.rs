@@ -1,6 +1,7 @@
 //! Settings kept between visits: the text size.
 
-use gloo_storage::{LocalStorage, Storage};
+use super::storage::LocalStore;
+use ontap_core::progress::store::Store;
 
 const TEXT_SCALE_KEY: &str = "ontap.text-scale";
 
@@ -9,12 +10,13 @@ pub const TEXT_SCALES: [(f64, &str); 3] = [(1.0, "Chữ vừa"), (1.2, "Chữ l�
 
 /// The saved text scale (1.0 when none is saved or storage cannot be read).
 pub fn text_scale() -> f64 {
-    LocalStorage::get::<f64>(TEXT_SCALE_KEY).ok().filter(|s| TEXT_SCALES.iter().any(|(v, _)| v == s)).unwrap_or(1.0)
+    let saved = LocalStore.read(TEXT_SCALE_KEY).ok().flatten().and_then(|s| s.parse::<f64>().ok());
+    saved.filter(|s| TEXT_SCALES.iter().any(|(v, _)| v == s)).unwrap_or(1.0)
 }
 
 /// Saves and applies a text scale. Saving may fail (storage disabled); the size still applies.
 pub fn set_text_scale(scale: f64) {
-    let _ = LocalStorage::set(TEXT_SCALE_KEY, scale);
+    let _ = LocalStore.write(TEXT_SCALE_KEY, &scale.to_string());
     apply_text_scale(scale);
 }
 

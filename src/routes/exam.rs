@@ -13,6 +13,7 @@ use crate::platform::nav;
 use leptos::prelude::*;
 use ontap_core::exam::Exam;
 use ontap_core::present::decimal;
+use ontap_core::progress::Mode;
 use ontap_core::route::{ExamSpec, Route};
 use ontap_core::score::Response;
 use std::time::Duration;
@@ -51,6 +52,8 @@ pub fn ExamPage(
 
     let submit = {
         let responses = responses.clone();
+        let state = state.clone();
+        let lib = library.clone();
         move || {
             exam.update(|e| {
                 for (i, r) in responses.iter().enumerate() {
@@ -58,6 +61,13 @@ pub fn ExamPage(
                 }
                 e.submit(now_ms());
             });
+            // Every answered question goes to the log (unanswered ones were not attempted).
+            let (items, credits) = exam.with_untracked(|e| (e.items.clone(), e.result(&lib).credits));
+            for (item, credit) in items.iter().zip(credits) {
+                if item.response.is_some() {
+                    state.record(&item.question, credit, Mode::Exam);
+                }
+            }
             focus_later("result-top".into());
         }
     };

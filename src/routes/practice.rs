@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use ontap_core::draw::Filter;
 use ontap_core::practice::Practice;
 use ontap_core::present::decimal;
+use ontap_core::progress::Mode;
 use ontap_core::route::{PracticeSource, Route};
 use ontap_core::score::Response;
 
@@ -37,11 +38,17 @@ pub fn PracticePage(
     let announce = RwSignal::new(String::new());
 
     let lib = library.clone();
+    let state = state.clone();
     let submit = move || {
         let Some(r) = response.get_untracked() else { return };
         let mut credit = None;
-        practice.update(|p| credit = p.answer(&lib, r));
-        if let Some(c) = credit {
+        let mut at = None;
+        practice.update(|p| {
+            at = p.current().map(|i| i.question.clone());
+            credit = p.answer(&lib, r);
+        });
+        if let (Some(c), Some(at)) = (credit, at) {
+            state.record(&at, c, Mode::Practice);
             announce.set(verdict_text(c));
             focus_later("next".into());
         }

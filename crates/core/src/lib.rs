@@ -17,6 +17,7 @@ pub mod practice;
 pub mod present;
 pub mod progress;
 pub mod route;
+pub mod schedule;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod score;

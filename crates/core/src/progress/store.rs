@@ -117,8 +117,11 @@ pub fn load(store: &mut dyn Store, now_ms: i64) -> Loaded {
     };
     let key = format!("{KEPT_ASIDE_PREFIX}{now_ms}");
     let kept = store.write(&key, &text).is_ok();
-    // Data of a newer version stays where it is: the newer app will read it again.
-    let may_save = kept && !matches!(problem, DecodeProblem::Newer(_));
+    // Data of a newer version stays where it is: the newer app will read it again. Anything
+    // else, once its copy is safe, is replaced by what could be salvaged, so saving works again.
+    let may_save = kept
+        && !matches!(problem, DecodeProblem::Newer(_))
+        && store.write(PROGRESS_KEY, &encode(&decoded.progress)).is_ok();
     Loaded {
         progress: decoded.progress,
         notices: vec![Notice::Unreadable { problem, kept_aside: kept.then_some(key) }],
@@ -204,10 +207,14 @@ mod tests {
         );
         assert_eq!(store.map["ontap.kept-aside.42"], "{ hỏng");
         assert!(loaded.may_save, "the copy is safe, so new progress may replace it");
-        // Until then the unreadable text is never overwritten by a save from another tab.
-        let mut other = Progress::default();
-        other.record(answer("x", 1));
-        assert_eq!(save(&mut store, &mut other), Err(Notice::NotSaved));
+        let mut p = loaded.progress;
+        p.record(answer("x", 1));
+        assert_eq!(save(&mut store, &mut p), Ok(vec![]));
+        assert_eq!(load(&mut store, 43).progress.answers.len(), 1);
+        // Unreadable text written later (by another tab) is never overwritten by a save.
+        store.map.insert(PROGRESS_KEY.into(), "garbage".into());
+        assert_eq!(save(&mut store, &mut p), Err(Notice::NotSaved));
+        assert_eq!(store.map[PROGRESS_KEY], "garbage");
     }
 
     #[test]

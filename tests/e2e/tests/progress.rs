@@ -1,0 +1,90 @@
+//! Progress in a real browser: answers survive a reload, and corrupt stored data gives a plain
+//! notice, is kept aside untouched, and the app goes on working.
+
+use ontap_e2e::browser::Browser;
+use ontap_e2e::dist_dir;
+use ontap_e2e::server::StaticServer;
+use std::time::Duration;
+
+const BANK: &str = "ngay-le-lon";
+
+async fn js(b: &Browser, script: &str) -> serde_json::Value {
+    b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
+}
+
+async fn mastery(b: &Browser) -> String {
+    b.wait_for(&format!(".bank-card[data-bank='{BANK}'] .mastery")).await.text().await.unwrap()
+}
+
+/// Answers the first practice question with whatever "1" picks (or types for a fill-in).
+async fn answer_first_question(b: &Browser, server: &StaticServer) {
+    b.driver.goto(format!("{}?trang=luyen-tap&nh={BANK}", server.url())).await.unwrap();
+    b.wait_for(".question-card").await;
+    if let Ok(input) = b.driver.find(thirtyfour::By::Css(".question.fill input")).await {
+        input.send_keys("không biết").await.unwrap();
+    } else if b.all(".question.choices").await.len() == 1 {
+        b.driver.find(thirtyfour::By::Css("label.option")).await.unwrap().click().await.unwrap();
+    }
+    // Ordering and matching questions are answered as shown.
+    if !b.all(".match-row select").await.is_empty() {
+        js(
+            b,
+            "const s = document.querySelector('.match-row select'); s.selectedIndex = 1; \
+               s.dispatchEvent(new Event('change', { bubbles: true })); return null",
+        )
+        .await;
+    }
+    b.wait_for("#submit:not([disabled])").await.click().await.unwrap();
+    b.wait_for(".feedback").await;
+}
+
+#[tokio::test]
+async fn an_answer_is_saved_and_survives_a_reload() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    b.driver.goto(server.url()).await.unwrap();
+    assert_eq!(mastery(&b).await, "Chưa luyện tập");
+    answer_first_question(&b, &server).await;
+    let stored = js(&b, "return JSON.parse(localStorage.getItem('ontap.progress'))").await;
+    assert_eq!(stored["format"], "ontap-progress");
+    assert_eq!(stored["answers"].as_array().map(Vec::len), Some(1), "{stored}");
+    assert_eq!(stored["answers"][0][1], BANK);
+
+    b.driver.goto(server.url()).await.unwrap();
+    let shown = mastery(&b).await;
+    assert!(shown.starts_with("Đã thuộc ") && shown.contains("/18 câu"), "{shown}");
+    b.driver.refresh().await.unwrap();
+    assert_eq!(mastery(&b).await, shown, "the same after a reload");
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn corrupt_progress_is_kept_aside_and_the_app_goes_on() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    b.driver.goto(server.url()).await.unwrap();
+    b.wait_for(".bank-card").await;
+    js(&b, "localStorage.setItem('ontap.progress', '{ hỏng'); return null").await;
+    b.driver.refresh().await.unwrap();
+
+    let notice = b.wait_for(".notices").await.text().await.unwrap();
+    assert!(notice.contains("bị hỏng") && notice.contains("ontap.kept-aside."), "{notice}");
+    let kept = js(
+        &b,
+        "return Object.keys(localStorage).filter(k => k.startsWith('ontap.kept-aside.')).map(k => localStorage.getItem(k))",
+    )
+    .await;
+    assert_eq!(kept, serde_json::json!(["{ hỏng"]), "the raw data is kept as it was");
+    let catalogue: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(ontap_e2e::repo_root().join("questions/catalogue.json")).unwrap())
+            .unwrap();
+    let banks = catalogue["banks"].as_array().unwrap().len();
+    b.wait_for(".bank-card").await;
+    assert_eq!(b.all(".bank-card").await.len(), banks, "the banks are all there");
+
+    answer_first_question(&b, &server).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let stored = js(&b, "return JSON.parse(localStorage.getItem('ontap.progress'))").await;
+    assert_eq!(stored["answers"].as_array().map(Vec::len), Some(1), "new progress is saved: {stored}");
+    b.quit().await;
+}

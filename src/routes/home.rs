@@ -6,6 +6,7 @@ use crate::components::bank_card::BankCard;
 use crate::components::diagnostics::DiagnosticList;
 use crate::components::link::Link;
 use crate::load::QUESTIONS_DIR;
+use crate::platform::clock::now_ms;
 use crate::platform::nav;
 use leptos::prelude::*;
 use ontap_core::check::has_errors;
@@ -33,6 +34,8 @@ pub fn HomePage(
     let folder_problems = report.diagnostics.clone();
     let show_folder_problems = has_errors(&folder_problems);
     let lib = library.clone();
+    let due_library = library.clone();
+    let state = state.clone();
     view! {
         <section class="search" aria-labelledby="search-heading">
             <h2 id="search-heading">"Tìm câu hỏi"</h2>
@@ -65,6 +68,20 @@ pub fn HomePage(
                         </ul>
                     </div>
                 }.into_any()
+            }}
+        </section>
+        <section class="review-box" aria-labelledby="review-heading">
+            <h2 id="review-heading">"Ôn tập"</h2>
+            {move || {
+                let due = state.progress.with(|p| p.due(&due_library, now_ms() as i64).len());
+                if due == 0 {
+                    view! { <p id="due-count">"Hôm nay chưa có câu nào cần ôn."</p> }.into_any()
+                } else {
+                    view! {
+                        <p id="due-count">{format!("Hôm nay có {due} câu cần ôn.")}</p>
+                        <p><Link to=Route::Practice(PracticeSource::Review) class="button primary">"Ôn tập ngay"</Link></p>
+                    }.into_any()
+                }
             }}
         </section>
         <section aria-labelledby="banks-heading">

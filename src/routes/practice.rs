@@ -5,7 +5,7 @@ use crate::app::AppState;
 use crate::components::feedback::{Feedback, verdict_text};
 use crate::components::link::Link;
 use crate::components::question_view::{QuestionView, pick_by_number};
-use crate::platform::clock::random_seed;
+use crate::platform::clock::{now_ms, random_seed};
 use crate::platform::dom::{focus_later, on_control, typing_in_field};
 use leptos::prelude::*;
 use ontap_core::draw::Filter;
@@ -32,7 +32,11 @@ pub fn PracticePage(
             (format!("Chủ đề: {tag}"), library.select(&Filter { banks: vec![], tags: vec![tag.clone()] }))
         }
         PracticeSource::Search(q) => (format!("Tìm: “{q}”"), library.search(q)),
+        PracticeSource::Review => {
+            ("Ôn tập: các câu đến hạn".to_owned(), state.progress.with_untracked(|p| p.due(&library, now_ms() as i64)))
+        }
     };
+    let mode = if source == PracticeSource::Review { Mode::Review } else { Mode::Practice };
     let practice = RwSignal::new(Practice::new(&library, refs, random_seed()));
     let response: RwSignal<Option<Response>> = RwSignal::new(None);
     let announce = RwSignal::new(String::new());
@@ -48,7 +52,7 @@ pub fn PracticePage(
             credit = p.answer(&lib, r);
         });
         if let (Some(c), Some(at)) = (credit, at) {
-            state.record(&at, c, Mode::Practice);
+            state.record(&at, c, mode);
             announce.set(verdict_text(c));
             focus_later("next".into());
         }
@@ -95,13 +99,14 @@ pub fn PracticePage(
     });
     on_cleanup(move || keys.remove());
 
+    let review = source == PracticeSource::Review;
     let lib = library.clone();
     let body = move || {
         let submit = submit.clone();
         let p = practice.get();
         if p.items.is_empty() {
             return view! {
-                <p>"Không có câu hỏi nào để luyện tập."</p>
+                <p>{if review { "Chưa có câu nào đến hạn ôn tập. Hãy luyện tập thêm; câu trả lời sai sẽ được nhắc lại." } else { "Không có câu hỏi nào để luyện tập." }}</p>
                 <p><Link to=Route::Home { query: String::new() } class="button">"Về trang chủ"</Link></p>
             }
             .into_any();

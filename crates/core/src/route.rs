@@ -21,6 +21,8 @@ pub enum PracticeSource {
     Tag(String),
     /// The results of a search.
     Search(String),
+    /// The questions due for spaced review (Ôn tập).
+    Review,
 }
 
 /// An exam's settings; with the seed, they fix the exam question for question.
@@ -95,6 +97,7 @@ impl Route {
                 Route::Practice(source)
             }
             Some("thi-thu") => Route::ExamSetup,
+            Some("on-tap") => Route::Practice(PracticeSource::Review),
             Some("thi") => Route::Exam(ExamSpec {
                 filter: Filter { banks: all("nh").into_iter().map(BankId).collect(), tags: all("the") },
                 count: number("so", DEFAULT_EXAM_QUESTIONS as u64, 500) as usize,
@@ -115,13 +118,17 @@ impl Route {
                     out.append_pair("tim", query);
                 }
             }
-            Route::Practice(source) => {
-                out.append_pair("trang", "luyen-tap");
-                match source {
-                    PracticeSource::Bank(b) => out.append_pair("nh", b.as_str()),
-                    PracticeSource::Tag(t) => out.append_pair("the", t),
-                    PracticeSource::Search(q) => out.append_pair("tim", q),
-                };
+            Route::Practice(PracticeSource::Review) => {
+                out.append_pair("trang", "on-tap");
+            }
+            Route::Practice(PracticeSource::Bank(b)) => {
+                out.append_pair("trang", "luyen-tap").append_pair("nh", b.as_str());
+            }
+            Route::Practice(PracticeSource::Tag(t)) => {
+                out.append_pair("trang", "luyen-tap").append_pair("the", t);
+            }
+            Route::Practice(PracticeSource::Search(q)) => {
+                out.append_pair("trang", "luyen-tap").append_pair("tim", q);
             }
             Route::ExamSetup => {
                 out.append_pair("trang", "thi-thu");
@@ -157,6 +164,7 @@ mod tests {
             Route::Practice(PracticeSource::Bank("nq35".into())),
             Route::Practice(PracticeSource::Tag("05-CT/TW (Bộ Chính trị)".into())),
             Route::Practice(PracticeSource::Search("linh hoạt".into())),
+            Route::Practice(PracticeSource::Review),
             Route::ExamSetup,
             Route::Exam(ExamSpec {
                 filter: Filter {

@@ -88,3 +88,33 @@ async fn corrupt_progress_is_kept_aside_and_the_app_goes_on() {
     assert_eq!(stored["answers"].as_array().map(Vec::len), Some(1), "new progress is saved: {stored}");
     b.quit().await;
 }
+
+#[tokio::test]
+async fn a_wrong_answer_comes_back_for_review() {
+    use ontap_core::progress::{AnswerRecord, Mode, Progress, codec, fingerprint};
+    let bank: ontap_core::Bank =
+        serde_json::from_slice(&std::fs::read(ontap_e2e::repo_root().join(format!("questions/{BANK}.json"))).unwrap())
+            .unwrap();
+    let q = &bank.questions[3];
+    let three_days_ago = 1_000
+        * (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64)
+        - 3 * 86_400_000;
+    let mut p = Progress::default();
+    p.record(AnswerRecord(three_days_ago, BANK.into(), q.id.to_string(), fingerprint(q), 0, Mode::Practice));
+    let stored = serde_json::to_string(&codec::encode(&p)).unwrap();
+
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    b.driver.goto(server.url()).await.unwrap();
+    assert_eq!(b.wait_for("#due-count").await.text().await.unwrap(), "Hôm nay chưa có câu nào cần ôn.");
+    js(&b, &format!("localStorage.setItem('ontap.progress', {stored}); return null")).await;
+    b.driver.refresh().await.unwrap();
+    assert_eq!(b.wait_for("#due-count").await.text().await.unwrap(), "Hôm nay có 1 câu cần ôn.");
+
+    b.wait_for(".review-box a.button").await.click().await.unwrap();
+    assert_eq!(b.wait_for(".progress").await.text().await.unwrap(), "Câu 1/1");
+    let shown = b.wait_for(".question-card").await.attr("data-question").await.unwrap();
+    assert_eq!(shown.as_deref(), Some(q.id.as_str()));
+    assert!(b.driver.current_url().await.unwrap().as_str().ends_with("?trang=on-tap"));
+    b.quit().await;
+}

@@ -84,6 +84,29 @@ impl Progress {
         stats
     }
 
+    /// The questions of `library` due for review at `now_ms`, most overdue first: those whose
+    /// FSRS state, replayed from the answers to their current text, has come due.
+    pub fn due(&self, library: &crate::library::Library, now_ms: i64) -> Vec<QuestionRef> {
+        let mut due: Vec<(i64, QuestionRef)> = Vec::new();
+        for bank in &library.banks {
+            for q in &bank.questions {
+                let fp = super::record::fingerprint(q);
+                let answers = self
+                    .answers
+                    .iter()
+                    .filter(|a| a.1 == bank.id.as_str() && a.2 == q.id.as_str() && a.3 == fp)
+                    .map(|a| (a.0, a.is_right()));
+                if let Some(card) = crate::schedule::replay(answers) {
+                    if crate::schedule::is_due(&card, now_ms) {
+                        due.push((card.due_ms, QuestionRef { bank: bank.id.clone(), question: q.id.clone() }));
+                    }
+                }
+            }
+        }
+        due.sort();
+        due.into_iter().map(|(_, r)| r).collect()
+    }
+
     /// Folds all but the `keep` most recent answers of each question into summaries.
     /// Returns how many answers were folded.
     pub fn compact(&mut self, keep: usize) -> usize {
@@ -158,6 +181,25 @@ mod tests {
         let s = p.bank_stats(&bank);
         assert_eq!((s.seen, s.mastered, s.answers, s.stale), (1, 0, 1, 2));
         assert_ne!(fingerprint(&bank.questions[0]), p.answers.iter().next().unwrap().3);
+    }
+
+    #[test]
+    fn wrong_answers_come_due_before_right_ones_and_edits_reset() {
+        let mut bank = sample_bank();
+        let lib = |b: &Bank| crate::library::Library::new(vec![b.clone()], vec![]);
+        let day = 86_400_000;
+        let mut p = Progress::default();
+        p.record(answer(&bank, 0, false, 0));
+        p.record(answer(&bank, 1, true, 0));
+        assert!(p.due(&lib(&bank), 0).is_empty(), "nothing is due the moment it is answered");
+        let ids = |v: Vec<QuestionRef>| v.into_iter().map(|r| r.question.to_string()).collect::<Vec<_>>();
+        let wrong_due = crate::schedule::replay([(0, false)]).unwrap().due_ms;
+        let right_due = crate::schedule::replay([(0, true)]).unwrap().due_ms;
+        assert!(wrong_due < right_due, "a wrong answer comes back sooner");
+        assert_eq!(ids(p.due(&lib(&bank), wrong_due)), ["mau-001"]);
+        assert_eq!(ids(p.due(&lib(&bank), 60 * day)), ["mau-001", "mau-002"], "most overdue first");
+        bank.questions[0].prompt = "Đã sửa?".into();
+        assert_eq!(ids(p.due(&lib(&bank), 60 * day)), ["mau-002"], "an edited question starts afresh");
     }
 
     #[test]

@@ -6,7 +6,9 @@ use crate::load::load_banks;
 use crate::platform::clock::now_ms;
 use crate::platform::storage::LocalStore;
 use crate::platform::{nav, settings};
-use crate::routes::{exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage};
+use crate::routes::{
+    data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage,
+};
 use leptos::prelude::*;
 use ontap_core::check::FolderReport;
 use ontap_core::library::{Library, QuestionRef};
@@ -31,6 +33,8 @@ pub struct AppState {
     pub may_save: bool,
     /// What the member should know about their stored progress.
     pub notices: RwSignal<Vec<String>>,
+    /// Stored text that could not be read, for download.
+    pub unreadable: Option<String>,
 }
 
 impl AppState {
@@ -98,6 +102,7 @@ pub fn App() -> impl IntoView {
     let progress = RwSignal::new(loaded.progress);
     let notices = RwSignal::new(loaded.notices.iter().map(notice_text).collect::<Vec<_>>());
     let may_save = loaded.may_save;
+    let unreadable = loaded.unreadable;
     view! {
         <a class="skip" href="#main">"Bỏ qua, tới nội dung chính"</a>
         <header class="app-header">
@@ -114,6 +119,11 @@ pub fn App() -> impl IntoView {
                 (!list.is_empty()).then(|| view! {
                     <div class="notices" role="alert">
                         {list.into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}
+                        <p><a href="?trang=du-lieu" on:click=move |ev| {
+                            ev.prevent_default();
+                            nav::push("?trang=du-lieu");
+                            route.set(Route::Data);
+                        }>"Xem dữ liệu, sao lưu hoặc tải dữ liệu cũ về"</a></p>
                     </div>
                 })
             }}
@@ -130,6 +140,7 @@ pub fn App() -> impl IntoView {
                         progress,
                         may_save,
                         notices,
+                        unreadable: unreadable.clone(),
                     };
                     provide_context(state);
                     view! { <Screen/> }
@@ -148,5 +159,6 @@ fn Screen() -> impl IntoView {
         Route::Practice(source) => view! { <PracticePage source=source/> }.into_any(),
         Route::ExamSetup => view! { <ExamSetupPage/> }.into_any(),
         Route::Exam(spec) => view! { <ExamPage spec=spec/> }.into_any(),
+        Route::Data => view! { <DataPage/> }.into_any(),
     }
 }

@@ -3,6 +3,7 @@
 pub mod clock;
 pub mod dom;
 pub mod fetch;
+pub mod files;
 pub mod nav;
 pub mod settings;
 pub mod storage;

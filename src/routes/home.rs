@@ -87,7 +87,10 @@ pub fn HomePage(
         <section aria-labelledby="banks-heading">
             <h2 id="banks-heading">"Ngân hàng câu hỏi"</h2>
             <p class="summary">{format!("{} ngân hàng, {} câu hỏi", library.banks.len(), total)}</p>
-            <p><Link to=Route::ExamSetup class="button">"Thi thử (chọn ngân hàng, số câu, thời gian)"</Link></p>
+            <p>
+                <Link to=Route::ExamSetup class="button">"Thi thử (chọn ngân hàng, số câu, thời gian)"</Link>
+                <Link to=Route::Data class="button" >"Sao lưu / Khôi phục"</Link>
+            </p>
             <ul class="bank-list">
                 {library.banks.iter().cloned().map(|bank| view! { <li><BankCard bank=bank/></li> }).collect_view()}
             </ul>

@@ -1,5 +1,6 @@
 //! One page per file.
 
+pub mod data;
 pub mod exam;
 pub mod exam_setup;
 pub mod home;

@@ -12,6 +12,12 @@ pub fn decimal(x: f64, decimals: usize) -> String {
     text.replace('.', ",")
 }
 
+/// The UTC day of `ms` (since the Unix epoch) as `YYYY-MM-DD`, e.g. for a backup's file name.
+pub fn iso_day(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map_or_else(|| "1970-01-01".to_owned(), |t| t.format("%Y-%m-%d").to_string())
+}
+
 /// The word for a true/false verdict.
 pub fn verdict(answer: bool) -> &'static str {
     if answer { "Đúng" } else { "Sai" }
@@ -69,6 +75,13 @@ pub fn response_lines(kind: &QuestionKind, order: &[usize], response: Option<&Re
 mod tests {
     use super::*;
     use crate::model::{Letters, Pair};
+
+    #[test]
+    fn days() {
+        assert_eq!(iso_day(0), "1970-01-01");
+        assert_eq!(iso_day(1_795_392_000_000), "2026-11-23");
+        assert_eq!(iso_day(i64::MAX), "1970-01-01", "out of range falls back");
+    }
 
     #[test]
     fn decimals_use_a_comma() {

@@ -67,6 +67,8 @@ pub enum Route {
     ExamSetup,
     /// An exam.
     Exam(ExamSpec),
+    /// The member's data: backup and restore.
+    Data,
 }
 
 impl Route {
@@ -98,6 +100,7 @@ impl Route {
             }
             Some("thi-thu") => Route::ExamSetup,
             Some("on-tap") => Route::Practice(PracticeSource::Review),
+            Some("du-lieu") => Route::Data,
             Some("thi") => Route::Exam(ExamSpec {
                 filter: Filter { banks: all("nh").into_iter().map(BankId).collect(), tags: all("the") },
                 count: number("so", DEFAULT_EXAM_QUESTIONS as u64, 500) as usize,
@@ -133,6 +136,9 @@ impl Route {
             Route::ExamSetup => {
                 out.append_pair("trang", "thi-thu");
             }
+            Route::Data => {
+                out.append_pair("trang", "du-lieu");
+            }
             Route::Exam(spec) => {
                 out.append_pair("trang", "thi");
                 for bank in &spec.filter.banks {
@@ -166,6 +172,7 @@ mod tests {
             Route::Practice(PracticeSource::Search("linh hoạt".into())),
             Route::Practice(PracticeSource::Review),
             Route::ExamSetup,
+            Route::Data,
             Route::Exam(ExamSpec {
                 filter: Filter {
                     banks: vec!["a".into(), "b".into()],

@@ -118,3 +118,55 @@ async fn a_wrong_answer_comes_back_for_review() {
     assert!(b.driver.current_url().await.unwrap().as_str().ends_with("?trang=on-tap"));
     b.quit().await;
 }
+
+#[tokio::test]
+async fn backup_clear_restore_gives_back_the_same_statistics() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    answer_first_question(&b, &server).await;
+    b.driver.goto(server.url()).await.unwrap();
+    let before = mastery(&b).await;
+    assert_ne!(before, "Chưa luyện tập");
+
+    // Back up: capture the file the page offers for download.
+    b.driver.goto(format!("{}?trang=du-lieu", server.url())).await.unwrap();
+    js(&b, "window.__backup = null; const make = URL.createObjectURL; \
+            URL.createObjectURL = blob => { blob.text().then(t => window.__backup = t); return make(blob); }; return null")
+    .await;
+    b.wait_for("#backup").await.click().await.unwrap();
+    let mut backup = serde_json::Value::Null;
+    for _ in 0..100 {
+        backup = js(&b, "return window.__backup").await;
+        if backup.is_string() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let backup = backup.as_str().expect("a backup was offered").to_owned();
+    assert!(backup.contains("\"format\":\"ontap-progress\""), "{backup}");
+
+    // Clear everything: the statistics are gone.
+    js(&b, "localStorage.clear(); return null").await;
+    b.driver.goto(server.url()).await.unwrap();
+    assert_eq!(mastery(&b).await, "Chưa luyện tập");
+
+    // Restore from the file.
+    let file = std::env::temp_dir().join(format!("ontap-backup-{}.json", std::process::id()));
+    std::fs::write(&file, &backup).unwrap();
+    b.driver.goto(format!("{}?trang=du-lieu", server.url())).await.unwrap();
+    b.wait_for("#restore-file").await.send_keys(file.to_str().unwrap()).await.unwrap();
+    let preview = b.wait_for("#restore-preview").await.text().await.unwrap();
+    assert!(preview.contains("Tệp có 1 câu trả lời; sẽ thêm 1 câu mới"), "{preview}");
+    b.wait_for("#restore").await.click().await.unwrap();
+    assert_eq!(b.wait_for("#data-message").await.text().await.unwrap(), "Đã khôi phục: thêm 1 câu trả lời.");
+    b.driver.goto(server.url()).await.unwrap();
+    assert_eq!(mastery(&b).await, before, "the same statistics as before");
+
+    // Restoring the same file again adds nothing.
+    b.driver.goto(format!("{}?trang=du-lieu", server.url())).await.unwrap();
+    b.wait_for("#restore-file").await.send_keys(file.to_str().unwrap()).await.unwrap();
+    let preview = b.wait_for("#restore-preview").await.text().await.unwrap();
+    assert!(preview.contains("sẽ thêm 0 câu mới"), "{preview}");
+    let _ = std::fs::remove_file(file);
+    b.quit().await;
+}

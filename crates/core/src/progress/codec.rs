@@ -103,6 +103,32 @@ pub fn decode(text: &str) -> Decoded {
     Decoded { progress, problem: (skipped > 0).then_some(DecodeProblem::SkippedRecords(skipped)) }
 }
 
+/// What restoring a backup would do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// The backup's progress.
+    pub progress: Progress,
+    /// Answers in the backup.
+    pub in_file: usize,
+    /// Answers the backup adds (the rest are already here).
+    pub new_answers: usize,
+    /// Damaged records skipped.
+    pub skipped: usize,
+}
+
+/// Reads a backup and says what merging it into `current` would add; a backup that cannot be
+/// read is refused with the reason.
+pub fn preview_import(current: &Progress, text: &str) -> Result<ImportPreview, DecodeProblem> {
+    let decoded = decode(text);
+    let skipped = match decoded.problem {
+        Some(p) if p.is_fatal() => return Err(p),
+        Some(DecodeProblem::SkippedRecords(n)) => n,
+        _ => 0,
+    };
+    let new_answers = decoded.progress.answers.iter().filter(|a| !current.answers.contains(a)).count();
+    Ok(ImportPreview { in_file: decoded.progress.answers.len(), new_answers, skipped, progress: decoded.progress })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +165,18 @@ mod tests {
         assert_eq!(d.problem, Some(DecodeProblem::SkippedRecords(1)));
         assert_eq!(d.progress.answers.len(), 1);
         assert!(!d.problem.unwrap().is_fatal());
+    }
+
+    #[test]
+    fn import_preview_counts_what_is_new() {
+        let backup = encode(&sample());
+        let mut current = Progress::default();
+        current.record(AnswerRecord(5, "b".into(), "q1".into(), 7, 1000, Mode::Practice));
+        let preview = preview_import(&current, &backup).unwrap();
+        assert_eq!((preview.in_file, preview.new_answers, preview.skipped), (2, 1, 0));
+        current.merge(&preview.progress);
+        assert_eq!(preview_import(&current, &backup).unwrap().new_answers, 0, "restoring twice adds nothing");
+        assert_eq!(preview_import(&current, "not json").unwrap_err().is_fatal(), true);
     }
 
     proptest! {

@@ -1,0 +1,31 @@
+//! Files the member downloads or picks: backups and kept-aside data never leave the device
+//! except this way.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Offers `text` as a download named `name` (a JSON file).
+pub fn download(name: &str, text: &str) -> Result<(), String> {
+    let err = |e: JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(err)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the first file chosen in the `<input type=file>` with `id`.
+pub async fn read_chosen(id: &str) -> Result<String, String> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let input: web_sys::HtmlInputElement =
+        document.get_element_by_id(id).ok_or("no file field")?.dyn_into().map_err(|_| "not a file field")?;
+    let file = input.files().and_then(|f| f.get(0)).ok_or("Chưa chọn tệp.")?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
+    text.as_string().ok_or_else(|| "Tệp không phải văn bản.".to_owned())
+}

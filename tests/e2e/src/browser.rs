@@ -33,6 +33,11 @@ fn free_port() -> u16 {
 impl Browser {
     /// Starts a headless browser with a fresh profile and a window of `width` × `height`.
     pub async fn start(width: u32, height: u32) -> Browser {
+        Self::start_with_prefs(width, height, None).await
+    }
+
+    /// Like [`Browser::start`], with Chromium preferences (e.g. content settings) set.
+    pub async fn start_with_prefs(width: u32, height: u32, prefs: Option<serde_json::Value>) -> Browser {
         let port = free_port();
         // Its own process group, so dropping a Browser in a failed test also ends the Chromium
         // that chromedriver started.
@@ -65,6 +70,9 @@ impl Browser {
             &format!("--window-size={width},{height}"),
         ] {
             caps.add_arg(arg).unwrap();
+        }
+        if let Some(prefs) = prefs {
+            caps.add_experimental_option("prefs", prefs).unwrap();
         }
         let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await.expect("a browser session");
         Browser { driver: ManuallyDrop::new(driver), chromedriver, _profile: TempDir(profile) }

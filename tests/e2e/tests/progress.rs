@@ -170,3 +170,61 @@ async fn backup_clear_restore_gives_back_the_same_statistics() {
     let _ = std::fs::remove_file(file);
     b.quit().await;
 }
+
+#[tokio::test]
+async fn a_profile_without_storage_still_runs() {
+    // Blocking site data makes every localStorage access throw, as strict settings do.
+    let prefs = serde_json::json!({ "profile.default_content_setting_values.cookies": 2 });
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start_with_prefs(1280, 900, Some(prefs)).await;
+    b.driver.goto(server.url()).await.unwrap();
+    let blocked = js(&b, "try { localStorage.length; return false } catch (e) { return true }").await;
+    assert_eq!(blocked, true, "the profile really has no storage");
+    let notice = b.wait_for(".notices").await.text().await.unwrap();
+    assert!(notice.contains("không cho lưu dữ liệu"), "{notice}");
+    answer_first_question(&b, &server).await;
+    b.wait_for("#next").await.click().await.unwrap();
+    assert!(b.wait_for(".progress").await.text().await.unwrap().starts_with("Câu 2/"), "practice goes on");
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn two_tabs_answering_alternately_lose_nothing() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    let practice = format!("{}?trang=luyen-tap&nh={BANK}", server.url());
+    b.driver.goto(&practice).await.unwrap();
+    b.wait_for(".question-card").await;
+    let first = b.driver.window().await.unwrap();
+    let second = b.driver.new_tab().await.unwrap();
+    b.driver.switch_to_window(second.clone()).await.unwrap();
+    b.driver.goto(&practice).await.unwrap();
+    b.wait_for(".question-card").await;
+    // Each tab loaded the log before the other answered; each answers twice, alternately.
+    for round in 0..2 {
+        for tab in [&first, &second] {
+            b.driver.switch_to_window(tab.clone()).await.unwrap();
+            if round > 0 {
+                b.wait_for("#next").await.click().await.unwrap();
+                b.wait_for("#submit").await;
+            }
+            if let Ok(input) = b.driver.find(thirtyfour::By::Css(".question.fill input")).await {
+                input.send_keys("x").await.unwrap();
+            } else if !b.all(".question.choices").await.is_empty() {
+                b.driver.find(thirtyfour::By::Css("label.option")).await.unwrap().click().await.unwrap();
+            } else if !b.all(".match-row select").await.is_empty() {
+                js(
+                    &b,
+                    "const s = document.querySelector('.match-row select'); s.selectedIndex = 1; \\
+                        s.dispatchEvent(new Event('change', { bubbles: true })); return null",
+                )
+                .await;
+            }
+            b.wait_for("#submit:not([disabled])").await.click().await.unwrap();
+            b.wait_for(".feedback").await;
+        }
+    }
+    let stored = js(&b, "return JSON.parse(localStorage.getItem('ontap.progress')).answers.length").await;
+    assert_eq!(stored, 4, "all four answers from both tabs are stored");
+    b.quit().await;
+}

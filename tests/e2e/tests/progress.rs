@@ -178,8 +178,18 @@ async fn a_profile_without_storage_still_runs() {
     let server = StaticServer::start(&dist_dir(), 0);
     let b = Browser::start_with_prefs(1280, 900, Some(prefs)).await;
     b.driver.goto(server.url()).await.unwrap();
-    let blocked = js(&b, "try { localStorage.length; return false } catch (e) { return true }").await;
+    // Chromium applies the preference shortly after start-up: wait until storage really is
+    // blocked, then load the app afresh.
+    let mut blocked = serde_json::Value::Bool(false);
+    for _ in 0..100 {
+        blocked = js(&b, "try { localStorage.length; return false } catch (e) { return true }").await;
+        if blocked == true {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert_eq!(blocked, true, "the profile really has no storage");
+    b.driver.refresh().await.unwrap();
     let notice = b.wait_for(".notices").await.text().await.unwrap();
     assert!(notice.contains("không cho lưu dữ liệu"), "{notice}");
     answer_first_question(&b, &server).await;

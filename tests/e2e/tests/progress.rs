@@ -16,26 +16,27 @@ async fn mastery(b: &Browser) -> String {
     b.wait_for(&format!(".bank-card[data-bank='{BANK}'] .mastery")).await.text().await.unwrap()
 }
 
-/// Answers the first practice question with whatever "1" picks (or types for a fill-in).
-async fn answer_first_question(b: &Browser, server: &StaticServer) {
-    b.driver.goto(format!("{}?trang=luyen-tap&nh={BANK}", server.url())).await.unwrap();
+/// Answers the question shown with whatever is quickest (right or wrong does not matter here).
+async fn answer_current(b: &Browser) {
     b.wait_for(".question-card").await;
     if let Ok(input) = b.driver.find(thirtyfour::By::Css(".question.fill input")).await {
         input.send_keys("không biết").await.unwrap();
-    } else if b.all(".question.choices").await.len() == 1 {
+    } else if !b.all(".question.choices").await.is_empty() {
         b.driver.find(thirtyfour::By::Css("label.option")).await.unwrap().click().await.unwrap();
+    } else if !b.all(".match-row select").await.is_empty() {
+        let pick = "const s = document.querySelector('.match-row select'); s.selectedIndex = 1; \
+                    s.dispatchEvent(new Event('change', { bubbles: true })); return null";
+        js(b, pick).await;
     }
-    // Ordering and matching questions are answered as shown.
-    if !b.all(".match-row select").await.is_empty() {
-        js(
-            b,
-            "const s = document.querySelector('.match-row select'); s.selectedIndex = 1; \
-               s.dispatchEvent(new Event('change', { bubbles: true })); return null",
-        )
-        .await;
-    }
+    // An ordering question is answered as shown.
     b.wait_for("#submit:not([disabled])").await.click().await.unwrap();
     b.wait_for(".feedback").await;
+}
+
+/// Opens a practice of the bank and answers its first question.
+async fn answer_first_question(b: &Browser, server: &StaticServer) {
+    b.driver.goto(format!("{}?trang=luyen-tap&nh={BANK}", server.url())).await.unwrap();
+    answer_current(b).await;
 }
 
 #[tokio::test]
@@ -218,20 +219,7 @@ async fn two_tabs_answering_alternately_lose_nothing() {
                 b.wait_for("#next").await.click().await.unwrap();
                 b.wait_for("#submit").await;
             }
-            if let Ok(input) = b.driver.find(thirtyfour::By::Css(".question.fill input")).await {
-                input.send_keys("x").await.unwrap();
-            } else if !b.all(".question.choices").await.is_empty() {
-                b.driver.find(thirtyfour::By::Css("label.option")).await.unwrap().click().await.unwrap();
-            } else if !b.all(".match-row select").await.is_empty() {
-                js(
-                    &b,
-                    "const s = document.querySelector('.match-row select'); s.selectedIndex = 1; \\
-                        s.dispatchEvent(new Event('change', { bubbles: true })); return null",
-                )
-                .await;
-            }
-            b.wait_for("#submit:not([disabled])").await.click().await.unwrap();
-            b.wait_for(".feedback").await;
+            answer_current(&b).await;
         }
     }
     let stored = js(&b, "return JSON.parse(localStorage.getItem('ontap.progress')).answers.length").await;

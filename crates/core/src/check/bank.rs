@@ -1,6 +1,5 @@
 //! Checks one bank file: structure, every question type's rules, ids, and citations.
 
-use super::decode::parse;
 use super::diagnostic::{Expected, Problem, Side};
 use super::reader::{Reader, closest, kind};
 use super::{Checked, References};
@@ -34,16 +33,7 @@ pub const QUOTE_LIMIT: usize = 200;
 
 /// Checks a bank file's bytes. `file` names it in diagnostics.
 pub fn check_bank(bytes: &[u8], file: &str, refs: &References<'_>) -> Checked<Bank> {
-    let parsed = match parse(bytes, file) {
-        Ok(p) => p,
-        Err(d) => {
-            return Checked { value: None, diagnostics: vec![d] };
-        }
-    };
-    let mut r = Reader::new(file, &parsed);
-    bank(&mut r, &parsed.value, refs);
-    let diagnostics = r.finish();
-    super::files::finish::<Bank>(file, parsed.value, diagnostics)
+    super::files::check_document::<Bank>(bytes, file, |r, value| bank(r, value, refs))
 }
 
 fn bank(r: &mut Reader<'_>, root: &Value, refs: &References<'_>) {

@@ -9,8 +9,25 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::HashMap;
 
+/// Parses `bytes`, runs `rules` over the value, and gives the typed value when nothing is wrong:
+/// the skeleton every file kind's check shares.
+pub(crate) fn check_document<T: DeserializeOwned>(
+    bytes: &[u8],
+    file: &str,
+    rules: impl FnOnce(&mut Reader<'_>, &Value),
+) -> Checked<T> {
+    let parsed = match parse(bytes, file) {
+        Ok(p) => p,
+        Err(d) => return Checked { value: None, diagnostics: vec![d] },
+    };
+    let mut r = Reader::new(file, &parsed);
+    rules(&mut r, &parsed.value);
+    let diagnostics = r.finish();
+    finish(file, parsed.value, diagnostics)
+}
+
 /// The typed value of a checked document when it has no errors, with its diagnostics.
-pub(crate) fn finish<T: DeserializeOwned>(file: &str, value: Value, mut diagnostics: Vec<Diagnostic>) -> Checked<T> {
+fn finish<T: DeserializeOwned>(file: &str, value: Value, mut diagnostics: Vec<Diagnostic>) -> Checked<T> {
     if has_errors(&diagnostics) {
         return Checked { value: None, diagnostics };
     }
@@ -43,14 +60,8 @@ pub fn is_valid_date(s: &str) -> bool {
 
 /// Checks `materials.json`.
 pub fn check_materials(bytes: &[u8], file: &str) -> Checked<MaterialList> {
-    let parsed = match parse(bytes, file) {
-        Ok(p) => p,
-        Err(d) => {
-            return Checked { value: None, diagnostics: vec![d] };
-        }
-    };
-    let mut r = Reader::new(file, &parsed);
-    if let Some(obj) = r.object(&parsed.value, "") {
+    check_document(bytes, file, |r, value| {
+        let Some(obj) = r.object(value, "") else { return };
         r.fields(obj, "", &["$schema", "format", "materials"], &["format", "materials"], &[], None);
         r.format(obj, "");
         if let Some(list) = r.array(obj, "", "materials") {
@@ -87,9 +98,7 @@ pub fn check_materials(bytes: &[u8], file: &str) -> Checked<MaterialList> {
                 }
             }
         }
-    }
-    let diagnostics = r.finish();
-    finish(file, parsed.value, diagnostics)
+    })
 }
 
 /// True for a plain `.json` file name in the catalogue's own folder.
@@ -99,14 +108,8 @@ pub fn is_plain_json_name(name: &str) -> bool {
 
 /// Checks `catalogue.json` on its own (whether the files exist is [`super::check_folder`]'s work).
 pub fn check_catalogue(bytes: &[u8], file: &str) -> Checked<Catalogue> {
-    let parsed = match parse(bytes, file) {
-        Ok(p) => p,
-        Err(d) => {
-            return Checked { value: None, diagnostics: vec![d] };
-        }
-    };
-    let mut r = Reader::new(file, &parsed);
-    if let Some(obj) = r.object(&parsed.value, "") {
+    check_document(bytes, file, |r, value| {
+        let Some(obj) = r.object(value, "") else { return };
         r.fields(obj, "", &["$schema", "format", "materials", "banks"], &["format", "materials", "banks"], &[], None);
         r.format(obj, "");
         if let Some(name) = r.text(obj, "", "materials") {
@@ -128,9 +131,7 @@ pub fn check_catalogue(bytes: &[u8], file: &str) -> Checked<Catalogue> {
                 }
             }
         }
-    }
-    let diagnostics = r.finish();
-    finish(file, parsed.value, diagnostics)
+    })
 }
 
 #[cfg(test)]

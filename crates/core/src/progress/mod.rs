@@ -5,6 +5,7 @@
 pub mod codec;
 pub mod log;
 pub mod record;
+pub mod stats;
 pub mod store;
 
 pub use log::Progress;

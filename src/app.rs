@@ -7,7 +7,7 @@ use crate::platform::clock::now_ms;
 use crate::platform::storage::LocalStore;
 use crate::platform::{nav, settings};
 use crate::routes::{
-    data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage,
+    data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage, stats::StatsPage,
 };
 use leptos::prelude::*;
 use ontap_core::check::FolderReport;
@@ -160,5 +160,6 @@ fn Screen() -> impl IntoView {
         Route::ExamSetup => view! { <ExamSetupPage/> }.into_any(),
         Route::Exam(spec) => view! { <ExamPage spec=spec/> }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),
+        Route::Stats => view! { <StatsPage/> }.into_any(),
     }
 }

@@ -89,7 +89,8 @@ pub fn HomePage(
             <p class="summary">{format!("{} ngân hàng, {} câu hỏi", library.banks.len(), total)}</p>
             <p>
                 <Link to=Route::ExamSetup class="button">"Thi thử (chọn ngân hàng, số câu, thời gian)"</Link>
-                <Link to=Route::Data class="button" >"Sao lưu / Khôi phục"</Link>
+                <Link to=Route::Stats class="button">"Thống kê"</Link>
+                <Link to=Route::Data class="button">"Sao lưu / Khôi phục"</Link>
             </p>
             <ul class="bank-list">
                 {library.banks.iter().cloned().map(|bank| view! { <li><BankCard bank=bank/></li> }).collect_view()}

@@ -5,3 +5,4 @@ pub mod exam;
 pub mod exam_setup;
 pub mod home;
 pub mod practice;
+pub mod stats;

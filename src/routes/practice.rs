@@ -12,6 +12,10 @@ use ontap_core::draw::Filter;
 use ontap_core::practice::Practice;
 use ontap_core::present::decimal;
 use ontap_core::progress::Mode;
+use ontap_core::progress::stats::most_missed;
+
+/// How many of the most-missed questions a "practise these" session takes.
+pub const MISSED_PRACTICE: usize = 10;
 use ontap_core::route::{PracticeSource, Route};
 use ontap_core::score::Response;
 
@@ -32,6 +36,12 @@ pub fn PracticePage(
             (format!("Chủ đề: {tag}"), library.select(&Filter { banks: vec![], tags: vec![tag.clone()] }))
         }
         PracticeSource::Search(q) => (format!("Tìm: “{q}”"), library.search(q)),
+        PracticeSource::Missed => (
+            "Các câu hay sai".to_owned(),
+            state
+                .progress
+                .with_untracked(|p| most_missed(p, &library, MISSED_PRACTICE).into_iter().map(|w| w.item).collect()),
+        ),
         PracticeSource::Review => {
             ("Ôn tập: các câu đến hạn".to_owned(), state.progress.with_untracked(|p| p.due(&library, now_ms() as i64)))
         }

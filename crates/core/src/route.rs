@@ -23,6 +23,8 @@ pub enum PracticeSource {
     Search(String),
     /// The questions due for spaced review (Ôn tập).
     Review,
+    /// The questions missed most often.
+    Missed,
 }
 
 /// An exam's settings; with the seed, they fix the exam question for question.
@@ -69,6 +71,8 @@ pub enum Route {
     Exam(ExamSpec),
     /// The member's data: backup and restore.
     Data,
+    /// Statistics (Thống kê).
+    Stats,
 }
 
 impl Route {
@@ -87,7 +91,9 @@ impl Route {
         };
         match get("trang") {
             Some("luyen-tap") => {
-                let source = if let Some(bank) = get("nh") {
+                let source = if get("sai").is_some() {
+                    PracticeSource::Missed
+                } else if let Some(bank) = get("nh") {
                     PracticeSource::Bank(BankId::from(bank))
                 } else if let Some(tag) = get("the") {
                     PracticeSource::Tag(tag.to_owned())
@@ -101,6 +107,7 @@ impl Route {
             Some("thi-thu") => Route::ExamSetup,
             Some("on-tap") => Route::Practice(PracticeSource::Review),
             Some("du-lieu") => Route::Data,
+            Some("thong-ke") => Route::Stats,
             Some("thi") => Route::Exam(ExamSpec {
                 filter: Filter { banks: all("nh").into_iter().map(BankId).collect(), tags: all("the") },
                 count: number("so", DEFAULT_EXAM_QUESTIONS as u64, 500) as usize,
@@ -139,6 +146,12 @@ impl Route {
             Route::Data => {
                 out.append_pair("trang", "du-lieu");
             }
+            Route::Stats => {
+                out.append_pair("trang", "thong-ke");
+            }
+            Route::Practice(PracticeSource::Missed) => {
+                out.append_pair("trang", "luyen-tap").append_pair("sai", "1");
+            }
             Route::Exam(spec) => {
                 out.append_pair("trang", "thi");
                 for bank in &spec.filter.banks {
@@ -173,6 +186,8 @@ mod tests {
             Route::Practice(PracticeSource::Review),
             Route::ExamSetup,
             Route::Data,
+            Route::Stats,
+            Route::Practice(PracticeSource::Missed),
             Route::Exam(ExamSpec {
                 filter: Filter {
                     banks: vec!["a".into(), "b".into()],

@@ -226,3 +226,55 @@ async fn two_tabs_answering_alternately_lose_nothing() {
     assert_eq!(stored, 4, "all four answers from both tabs are stored");
     b.quit().await;
 }
+
+#[tokio::test]
+async fn statistics_show_the_streak_the_weak_spots_and_practise_them() {
+    use ontap_core::progress::{AnswerRecord, Mode, Progress, codec, fingerprint};
+    let bank: ontap_core::Bank =
+        serde_json::from_slice(&std::fs::read(ontap_e2e::repo_root().join(format!("questions/{BANK}.json"))).unwrap())
+            .unwrap();
+    let now = 1_000 * std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let (missed, fine) = (&bank.questions[0], &bank.questions[1]);
+    let mut p = Progress::default();
+    for (k, q, right) in [(2, missed, false), (1, missed, false), (0, fine, true), (0, missed, true)] {
+        p.record(AnswerRecord(
+            now - k * 86_400_000,
+            BANK.into(),
+            q.id.to_string(),
+            fingerprint(q),
+            if right { 1000 } else { 0 },
+            Mode::Practice,
+        ));
+    }
+    let stored = serde_json::to_string(&codec::encode(&p)).unwrap();
+
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    b.driver.goto(server.url()).await.unwrap();
+    b.wait_for(".bank-card").await;
+    js(&b, &format!("localStorage.setItem('ontap.progress', {stored}); return null")).await;
+    b.driver.goto(format!("{}?trang=thong-ke", server.url())).await.unwrap();
+
+    let streak = b.wait_for("#streak").await.text().await.unwrap();
+    assert!(streak.starts_with("Chuỗi ngày học liên tục: 3 ngày"), "{streak}");
+    let row = b.wait_for(&format!(".bank-stats tr[data-bank='{BANK}']")).await.text().await.unwrap();
+    assert!(row.contains(&format!("2/{}", bank.questions.len())) && row.contains("50%"), "{row}");
+    let dots = b.all(".accuracy .series-dot").await.len();
+    assert_eq!(dots, 3, "one point per study day");
+    let weak = b.wait_for(".weak-list").await.text().await.unwrap();
+    assert!(weak.contains(&missed.tags[0]), "{weak}");
+    let missed_ids: Vec<String> = {
+        let mut v = Vec::new();
+        for li in b.all(".missed-list li").await {
+            v.push(li.attr("data-question").await.unwrap().unwrap());
+        }
+        v
+    };
+    assert_eq!(missed_ids, vec![missed.id.to_string()]);
+
+    b.wait_for("a.button.primary[href='?trang=luyen-tap&sai=1']").await.click().await.unwrap();
+    assert_eq!(b.wait_for(".progress").await.text().await.unwrap(), "Câu 1/1");
+    let shown = b.wait_for(".question-card").await.attr("data-question").await.unwrap();
+    assert_eq!(shown.as_deref(), Some(missed.id.as_str()));
+    b.quit().await;
+}

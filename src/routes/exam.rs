@@ -10,10 +10,12 @@ use crate::components::question_view::pick_by_number;
 use crate::platform::clock::now_ms;
 use crate::platform::dom::{focus_later, typing_in_field};
 use crate::platform::nav;
+use crate::platform::storage::LocalStore;
 use leptos::prelude::*;
-use ontap_core::exam::Exam;
+use ontap_core::exam::{EXAM_KEY, Exam};
 use ontap_core::present::decimal;
 use ontap_core::progress::Mode;
+use ontap_core::progress::store::Store;
 use ontap_core::route::{ExamSpec, Route};
 use ontap_core::score::Response;
 use std::time::Duration;
@@ -36,9 +38,29 @@ pub fn ExamPage(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let library = state.library.clone();
-    let exam = RwSignal::new(Exam::start(&library, spec.clone(), now_ms()));
+    // The same link reopened (a reload, a closed tab) resumes the unfinished exam.
+    let resumed = LocalStore.read(EXAM_KEY).ok().flatten().and_then(|text| Exam::resume(&text, &spec));
+    let exam = RwSignal::new(resumed.unwrap_or_else(|| Exam::start(&library, spec.clone(), now_ms())));
     let responses: Vec<RwSignal<Option<Response>>> =
-        exam.with_untracked(|e| e.items.iter().map(|_| RwSignal::new(None)).collect());
+        exam.with_untracked(|e| e.items.iter().map(|i| RwSignal::new(i.response.clone())).collect());
+    // Every change is kept as it is made; a submitted exam leaves nothing to resume.
+    {
+        let responses = responses.clone();
+        Effect::new(move |_| {
+            let answers: Vec<Option<Response>> = responses.iter().map(|r| r.get()).collect();
+            let text = exam.with(|e| {
+                if e.is_submitted() {
+                    return String::new();
+                }
+                let mut e = e.clone();
+                for (i, r) in answers.into_iter().enumerate() {
+                    e.respond(i, r);
+                }
+                e.snapshot()
+            });
+            let _ = LocalStore.write(EXAM_KEY, &text);
+        });
+    }
     let index = RwSignal::new(0usize);
     let now = RwSignal::new(now_ms());
     let confirming = RwSignal::new(false);

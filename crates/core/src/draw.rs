@@ -50,7 +50,7 @@ impl SplitMix64 {
 }
 
 /// Which questions an exam or practice session draws from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Filter {
     /// Banks to draw from; empty means every bank given.
     pub banks: Vec<BankId>,

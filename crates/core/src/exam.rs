@@ -6,9 +6,22 @@ use crate::draw::draw;
 use crate::library::{Library, QuestionRef};
 use crate::route::ExamSpec;
 use crate::score::{Credit, Response, score};
+use serde::{Deserialize, Serialize};
+
+/// Where an unfinished exam is kept, so a reload (or a closed tab) resumes it.
+pub const EXAM_KEY: &str = "ontap.exam";
+const SNAPSHOT_FORMAT: &str = "ontap-exam";
+const SNAPSHOT_VERSION: u64 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Snapshot {
+    format: String,
+    version: u64,
+    exam: Exam,
+}
 
 /// One exam question.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExamItem {
     /// The question.
     pub question: QuestionRef,
@@ -21,7 +34,7 @@ pub struct ExamItem {
 }
 
 /// A running or finished exam.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Exam {
     /// Its settings.
     pub spec: ExamSpec,
@@ -113,6 +126,20 @@ impl Exam {
         self.is_submitted()
     }
 
+    /// The stored form of this exam (versioned).
+    pub fn snapshot(&self) -> String {
+        let s = Snapshot { format: SNAPSHOT_FORMAT.into(), version: SNAPSHOT_VERSION, exam: self.clone() };
+        serde_json::to_string(&s).unwrap_or_default()
+    }
+
+    /// The unfinished exam in `text` if it is the one `spec` describes (same link, same seed);
+    /// anything else (another exam, a submitted one, damaged or newer data) gives `None`.
+    pub fn resume(text: &str, spec: &ExamSpec) -> Option<Exam> {
+        let s: Snapshot = serde_json::from_str(text).ok()?;
+        let ok = s.format == SNAPSHOT_FORMAT && s.version == SNAPSHOT_VERSION && &s.exam.spec == spec;
+        (ok && !s.exam.is_submitted()).then_some(s.exam)
+    }
+
     /// The result, scoring every answer (unanswered questions earn nothing).
     pub fn result(&self, library: &Library) -> ExamResult {
         let credits: Vec<Credit> = self
@@ -167,6 +194,20 @@ mod tests {
         assert_eq!((result.points, result.out_of_10, result.percent), (2.0, 5.0, 50.0));
         assert!(result.passed, "5/10 meets a 50% pass mark");
         assert_eq!((result.unanswered, result.duration_ms), (2, 30_000.0));
+    }
+
+    #[test]
+    fn an_unfinished_exam_resumes_from_its_snapshot() {
+        let lib = Library::new(vec![sample_bank()], vec![]);
+        let mut exam = Exam::start(&lib, spec(4), 1_000.0);
+        exam.respond(1, Some(Response::TrueFalse(true)));
+        exam.toggle_flag(2);
+        let text = exam.snapshot();
+        assert_eq!(Exam::resume(&text, &spec(4)), Some(exam.clone()));
+        assert_eq!(Exam::resume(&text, &spec(5)), None, "another exam starts afresh");
+        assert_eq!(Exam::resume("{ hỏng", &spec(4)), None);
+        exam.submit(2_000.0);
+        assert_eq!(Exam::resume(&exam.snapshot(), &spec(4)), None, "a submitted exam is not resumed");
     }
 
     #[test]

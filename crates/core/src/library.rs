@@ -7,7 +7,7 @@ use crate::model::{Bank, Material, Question, QuestionKind};
 use crate::text::search_key;
 
 /// A question's address: its bank and its id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct QuestionRef {
     /// The bank.
     pub bank: BankId,

@@ -28,7 +28,7 @@ pub enum PracticeSource {
 }
 
 /// An exam's settings; with the seed, they fix the exam question for question.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ExamSpec {
     /// Which banks and tags to draw from.
     pub filter: Filter,

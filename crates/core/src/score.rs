@@ -16,7 +16,7 @@ use crate::text::answer_key;
 
 /// A member's answer, in terms of the file's order (option, item and right-side indices as
 /// written in the bank), whatever order they were shown in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Response {
     /// Options picked (`single` takes one, `multiple` any number).
     Choice(Vec<usize>),

@@ -18,6 +18,14 @@ async fn mastery(b: &Browser) -> String {
 
 /// Answers the question shown with whatever is quickest (right or wrong does not matter here).
 async fn answer_current(b: &Browser) {
+    pick_something(b).await;
+    // An ordering question is answered as shown.
+    b.wait_for("#submit:not([disabled])").await.click().await.unwrap();
+    b.wait_for(".feedback").await;
+}
+
+/// Gives the question shown some answer, without submitting it.
+async fn pick_something(b: &Browser) {
     b.wait_for(".question-card").await;
     if let Ok(input) = b.driver.find(thirtyfour::By::Css(".question.fill input")).await {
         input.send_keys("không biết").await.unwrap();
@@ -28,9 +36,6 @@ async fn answer_current(b: &Browser) {
                     s.dispatchEvent(new Event('change', { bubbles: true })); return null";
         js(b, pick).await;
     }
-    // An ordering question is answered as shown.
-    b.wait_for("#submit:not([disabled])").await.click().await.unwrap();
-    b.wait_for(".feedback").await;
 }
 
 /// Opens a practice of the bank and answers its first question.
@@ -276,5 +281,46 @@ async fn statistics_show_the_streak_the_weak_spots_and_practise_them() {
     assert_eq!(b.wait_for(".progress").await.text().await.unwrap(), "Câu 1/1");
     let shown = b.wait_for(".question-card").await.attr("data-question").await.unwrap();
     assert_eq!(shown.as_deref(), Some(missed.id.as_str()));
+    b.quit().await;
+}
+
+async fn answered_count(b: &Browser) -> u32 {
+    let text = b.wait_for(".exam-bar .answered").await.text().await.unwrap();
+    text.trim_start_matches("Đã trả lời ").split('/').next().unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn an_unfinished_exam_resumes_after_a_reload() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    let link = format!("{}?trang=thi&nh={BANK}&so=10&phut=30&dat=50&ma=777", server.url());
+    b.driver.goto(&link).await.unwrap();
+    pick_something(&b).await;
+    b.wait_for("#next-q").await.click().await.unwrap();
+    pick_something(&b).await;
+    b.wait_for("#flag").await.click().await.unwrap();
+    let before = answered_count(&b).await;
+    assert!(before >= 2, "{before}");
+    let second_question = b.wait_for(".question-card").await.attr("data-question").await.unwrap();
+
+    let started = "return JSON.parse(localStorage.getItem('ontap.exam')).exam.started_ms";
+    let started_before = js(&b, started).await;
+    // The timer shows whole seconds rounded up: let more than one pass.
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    b.driver.refresh().await.unwrap();
+    assert_eq!(answered_count(&b).await, before, "the answers are back");
+    assert_eq!(js(&b, started).await, started_before, "the exam keeps its start time");
+    assert_eq!(b.all(".nav-q.flagged").await.len(), 1, "so is the flag");
+    let left = b.wait_for("#time-left").await.text().await.unwrap();
+    assert_ne!(left, "30:00", "the clock kept running from the first start");
+    b.wait_for(".exam-nav li:nth-child(2) .nav-q").await.click().await.unwrap();
+    let again = b.wait_for(".question-card").await.attr("data-question").await.unwrap();
+    assert_eq!(again, second_question, "the same questions in the same order");
+
+    b.wait_for("#submit-exam").await.click().await.unwrap();
+    b.wait_for("#confirm-submit").await.click().await.unwrap();
+    b.wait_for("#score").await;
+    b.driver.goto(&link).await.unwrap();
+    assert!(answered_count(&b).await < before, "after submission the link starts a fresh exam");
     b.quit().await;
 }

@@ -12,6 +12,27 @@ async fn js(b: &Browser, script: &str) -> serde_json::Value {
     b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
 }
 
+/// The bank these tests use, as shipped.
+fn shipped_bank() -> ontap_core::Bank {
+    let path = ontap_e2e::repo_root().join(format!("questions/{BANK}.json"));
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as i64
+}
+
+/// A JavaScript string literal of stored progress holding `answers` (time, question, right).
+fn stored_progress(answers: &[(i64, &ontap_core::Question, bool)]) -> String {
+    use ontap_core::progress::{AnswerRecord, Mode, Progress, codec, fingerprint};
+    let mut p = Progress::default();
+    for &(t, q, right) in answers {
+        let credit = if right { 1000 } else { 0 };
+        p.record(AnswerRecord(t, BANK.into(), q.id.to_string(), fingerprint(q), credit, Mode::Practice));
+    }
+    serde_json::to_string(&codec::encode(&p)).unwrap()
+}
+
 async fn mastery(b: &Browser) -> String {
     b.wait_for(&format!(".bank-card[data-bank='{BANK}'] .mastery")).await.text().await.unwrap()
 }
@@ -97,17 +118,9 @@ async fn corrupt_progress_is_kept_aside_and_the_app_goes_on() {
 
 #[tokio::test]
 async fn a_wrong_answer_comes_back_for_review() {
-    use ontap_core::progress::{AnswerRecord, Mode, Progress, codec, fingerprint};
-    let bank: ontap_core::Bank =
-        serde_json::from_slice(&std::fs::read(ontap_e2e::repo_root().join(format!("questions/{BANK}.json"))).unwrap())
-            .unwrap();
+    let bank = shipped_bank();
     let q = &bank.questions[3];
-    let three_days_ago = 1_000
-        * (std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64)
-        - 3 * 86_400_000;
-    let mut p = Progress::default();
-    p.record(AnswerRecord(three_days_ago, BANK.into(), q.id.to_string(), fingerprint(q), 0, Mode::Practice));
-    let stored = serde_json::to_string(&codec::encode(&p)).unwrap();
+    let stored = stored_progress(&[(now_ms() - 3 * 86_400_000, q, false)]);
 
     let server = StaticServer::start(&dist_dir(), 0);
     let b = Browser::start(1280, 900).await;
@@ -234,24 +247,16 @@ async fn two_tabs_answering_alternately_lose_nothing() {
 
 #[tokio::test]
 async fn statistics_show_the_streak_the_weak_spots_and_practise_them() {
-    use ontap_core::progress::{AnswerRecord, Mode, Progress, codec, fingerprint};
-    let bank: ontap_core::Bank =
-        serde_json::from_slice(&std::fs::read(ontap_e2e::repo_root().join(format!("questions/{BANK}.json"))).unwrap())
-            .unwrap();
-    let now = 1_000 * std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let bank = shipped_bank();
+    let now = now_ms();
     let (missed, fine) = (&bank.questions[0], &bank.questions[1]);
-    let mut p = Progress::default();
-    for (k, q, right) in [(2, missed, false), (1, missed, false), (0, fine, true), (0, missed, true)] {
-        p.record(AnswerRecord(
-            now - k * 86_400_000,
-            BANK.into(),
-            q.id.to_string(),
-            fingerprint(q),
-            if right { 1000 } else { 0 },
-            Mode::Practice,
-        ));
-    }
-    let stored = serde_json::to_string(&codec::encode(&p)).unwrap();
+    let day = 86_400_000;
+    let stored = stored_progress(&[
+        (now - 2 * day, missed, false),
+        (now - day, missed, false),
+        (now, fine, true),
+        (now, missed, true),
+    ]);
 
     let server = StaticServer::start(&dist_dir(), 0);
     let b = Browser::start(1280, 900).await;

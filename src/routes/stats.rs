@@ -102,7 +102,9 @@ pub fn StatsPage() -> impl IntoView {
     let today = day_of(now, offset);
     let all_days = days(&progress, offset);
     let run = streak(&all_days, today);
-    let due = progress.due(&library, now).len();
+    // One replay of the log serves the headline and every bank's row.
+    let due_list = progress.due(&library, now);
+    let due = due_list.len();
     let weak = weakest_tags(&progress, &library, 8);
     let missed = most_missed(&progress, &library, MISSED_PRACTICE);
     let rows = library
@@ -110,7 +112,7 @@ pub fn StatsPage() -> impl IntoView {
         .iter()
         .map(|b| {
             let s = progress.bank_stats(b);
-            let due_here = progress.due(&library, now).iter().filter(|r| r.bank == b.id).count();
+            let due_here = due_list.iter().filter(|r| r.bank == b.id).count();
             view! {
                 <tr data-bank=b.id.to_string()>
                     <th scope="row">{b.title.clone()}</th>

@@ -8,5 +8,6 @@ mod routes;
 
 fn main() {
     console_error_panic_hook::set_once();
+    platform::unicode::install_browser_normalizer();
     leptos::mount::mount_to_body(app::App);
 }

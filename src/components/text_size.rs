@@ -3,6 +3,9 @@
 use crate::platform::settings::{TEXT_SCALES, set_text_scale, text_scale};
 use leptos::prelude::*;
 
+/// The size of each button's "A", growing like the text it sets.
+const GLYPH_SIZES: [&str; 3] = ["font-size: 0.8em", "font-size: 0.95em", "font-size: 1.1em"];
+
 /// Buttons choosing the text size.
 #[component]
 pub fn TextSizeControl() -> impl IntoView {
@@ -15,7 +18,7 @@ pub fn TextSizeControl() -> impl IntoView {
                     <button type="button" class="size" aria-label=*label title=*label
                         aria-pressed=move || (current.get() == scale).to_string()
                         on:click=move |_| { set_text_scale(scale); current.set(scale); }>
-                        <span aria-hidden="true" style=format!("font-size: {}em", 0.8 + 0.15 * i as f64)>"A"</span>
+                        <span aria-hidden="true" style=GLYPH_SIZES[i]>"A"</span>
                     </button>
                 }
             }).collect_view()}

@@ -1,10 +1,25 @@
 //! Fetching files shipped beside the app.
 
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
 /// The bytes of `path` (relative to the page), or a message naming what failed.
 pub async fn bytes(path: &str) -> Result<Vec<u8>, String> {
-    let response = gloo_net::http::Request::get(path).send().await.map_err(|e| format!("{path}: {e}"))?;
+    let failed = |e: JsValue| format!("{path}: {}", describe(&e));
+    let window = web_sys::window().ok_or_else(|| format!("{path}: no window"))?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str(path)).await.map_err(failed)?.unchecked_into();
     if !response.ok() {
         return Err(format!("HTTP {} {}", response.status(), response.status_text()));
     }
-    response.binary().await.map_err(|e| format!("{path}: {e}"))
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A JavaScript error's message (`TypeError: Failed to fetch`), or its string form.
+fn describe(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.to_string()),
+        None => e.as_string().unwrap_or_else(|| "unknown error".to_owned()),
+    }
 }

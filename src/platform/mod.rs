@@ -7,3 +7,4 @@ pub mod files;
 pub mod nav;
 pub mod settings;
 pub mod storage;
+pub mod unicode;

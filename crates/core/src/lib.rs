@@ -22,6 +22,7 @@ pub mod schedule;
 pub mod schema;
 pub mod score;
 pub mod text;
+pub mod unicode;
 
 #[cfg(test)]
 pub(crate) mod test_fixtures;

@@ -14,8 +14,10 @@ pub fn decimal(x: f64, decimals: usize) -> String {
 
 /// The UTC day of `ms` (since the Unix epoch) as `YYYY-MM-DD`, e.g. for a backup's file name.
 pub fn iso_day(ms: i64) -> String {
+    use chrono::Datelike;
+    // Fields, not `format("%Y-%m-%d")`: chrono's strftime parser would cost the browser build 9 KB.
     chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(|| "1970-01-01".to_owned(), |t| t.format("%Y-%m-%d").to_string())
+        .map_or_else(|| "1970-01-01".to_owned(), |t| format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day()))
 }
 
 /// The word for a true/false verdict.

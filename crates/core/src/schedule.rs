@@ -191,11 +191,20 @@ fn to_card(c: &CardState) -> Card {
 }
 
 /// `x` to 12 significant digits, so that serde_json reads back exactly what it wrote.
+///
+/// Done by arithmetic, not by printing and parsing, so the browser build carries no float
+/// parser: `n = round(x·10^k)` is an exact integer below 10^12 and `n / 10^k` (10^k exact for
+/// k ≤ 22) is the double nearest the 12-digit decimal, which is what parsing that decimal gives.
 fn short(x: f64) -> f64 {
     if !x.is_finite() || x == 0.0 {
         return x;
     }
-    format!("{x:.11e}").parse().unwrap_or(x)
+    let k = 11 - x.abs().log10().floor() as i32;
+    match k {
+        0..=22 => (x * 10f64.powi(k)).round() / 10f64.powi(k),
+        -22..=-1 => (x / 10f64.powi(-k)).round() * 10f64.powi(-k),
+        _ => x,
+    }
 }
 
 fn from_card(c: &Card) -> CardState {

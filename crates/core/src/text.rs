@@ -4,17 +4,8 @@
 //! and old converters do); the two look identical and must compare equal. Members on phones
 //! often type without diacritics, and search must find "Nghị quyết" from "nghi quyet".
 
-use unicode_normalization::{UnicodeNormalization, char::is_combining_mark, is_nfc as nfc_quick};
-
-/// The NFC form of `s`.
-pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
-}
-
-/// True when `s` is already in NFC.
-pub fn is_nfc(s: &str) -> bool {
-    nfc_quick(s)
-}
+use crate::unicode::{is_combining_diacritic, nfd};
+pub use crate::unicode::{is_nfc, nfc};
 
 /// Trims and collapses every run of white space into one ASCII space.
 pub fn fold_spaces(s: &str) -> String {
@@ -28,9 +19,9 @@ pub fn text_key(s: &str) -> String {
 
 /// Diacritics-insensitive key: `Nghị quyết 35-NQ/TW` → `nghi quyet 35-nq/tw`, `Đảng` → `dang`.
 pub fn search_key(s: &str) -> String {
-    let stripped: String = s
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
+    let stripped: String = nfd(s)
+        .chars()
+        .filter(|c| !is_combining_diacritic(*c))
         .map(|c| match c {
             'đ' => 'd',
             'Đ' => 'D',

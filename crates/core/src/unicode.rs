@@ -1,0 +1,127 @@
+//! Unicode normalization (NFC, NFD) from the tables of `unicode-normalization` on native
+//! targets, and from the host on wasm32.
+//!
+//! The browser already carries Unicode's tables (`String.prototype.normalize`); shipping a second
+//! copy in the wasm cost about 100 KB. So on wasm32 the app installs the browser's functions once
+//! at start-up with [`install`], and the core stays free of browser crates. The CLI and every
+//! native test use the crate's tables, so both paths compute the same forms.
+
+#[cfg(target_arch = "wasm32")]
+use std::sync::OnceLock;
+
+/// Normalization functions supplied by the host (the browser) on wasm32.
+#[derive(Clone, Copy)]
+pub struct HostNormalizer {
+    /// Returns the NFC form of its argument.
+    pub nfc: fn(&str) -> String,
+    /// Returns the NFD form of its argument.
+    pub nfd: fn(&str) -> String,
+}
+
+#[cfg(target_arch = "wasm32")]
+static HOST: OnceLock<HostNormalizer> = OnceLock::new();
+
+/// Installs the host's normalizer; the first call wins. Does nothing on native targets, which
+/// use the tables.
+pub fn install(host: HostNormalizer) {
+    #[cfg(target_arch = "wasm32")]
+    let _ = HOST.set(host);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = host;
+}
+
+#[cfg(target_arch = "wasm32")]
+fn host() -> HostNormalizer {
+    *HOST.get().expect("ontap_core::unicode::install must be called before text is normalized")
+}
+
+/// The NFC form of `s`.
+pub fn nfc(s: &str) -> String {
+    if certainly_nfc(s) {
+        return s.to_owned();
+    }
+    #[cfg(target_arch = "wasm32")]
+    return (host().nfc)(s);
+    #[cfg(not(target_arch = "wasm32"))]
+    return unicode_normalization::UnicodeNormalization::nfc(s).collect();
+}
+
+/// The NFD form of `s`.
+pub fn nfd(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
+    #[cfg(target_arch = "wasm32")]
+    return (host().nfd)(s);
+    #[cfg(not(target_arch = "wasm32"))]
+    return unicode_normalization::UnicodeNormalization::nfd(s).collect();
+}
+
+/// True when `s` is already in NFC.
+pub fn is_nfc(s: &str) -> bool {
+    if certainly_nfc(s) {
+        return true;
+    }
+    #[cfg(target_arch = "wasm32")]
+    return (host().nfc)(s) == s;
+    #[cfg(not(target_arch = "wasm32"))]
+    return unicode_normalization::is_nfc(s);
+}
+
+/// True for the combining marks that diacritic folding removes: the combining-diacritics blocks
+/// (U+0300–036F and its supplements), which is every mark NFD produces for Vietnamese and the
+/// other Latin, Greek and Cyrillic letters.
+pub fn is_combining_diacritic(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// A fast, table-free sufficient test: text made only of characters that are NFC-stable and
+/// never combine with a neighbour (everything below U+0300, the precomposed Latin letters that
+/// Vietnamese uses, and general punctuation and currency signs except U+2000–2001) is in NFC.
+/// Most bank text passes it, so the full check runs rarely.
+fn certainly_nfc(s: &str) -> bool {
+    s.chars().all(|c| matches!(c, '\0'..='\u{02FF}' | '\u{1E00}'..='\u{1EFF}' | '\u{2002}'..='\u{20CF}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn vietnamese_typed_with_combining_marks_is_not_nfc() {
+        let nfd_text = "Nghi\u{0323} quye\u{0302}\u{0301}t";
+        assert!(!certainly_nfc(nfd_text));
+        assert!(!is_nfc(nfd_text));
+        assert_eq!(nfc(nfd_text), "Nghị quyết");
+        assert_eq!(nfd("Nghị quyết"), nfd_text);
+    }
+
+    #[test]
+    fn singletons_outside_the_fast_path_are_normalized() {
+        // U+2126 OHM SIGN and U+2000 EN QUAD have singleton decompositions.
+        for s in ["\u{2126}", "a\u{2000}b"] {
+            assert!(!certainly_nfc(s));
+            assert!(!is_nfc(s));
+        }
+    }
+
+    proptest! {
+        /// The fast path never accepts text the tables would change.
+        #[test]
+        fn fast_path_agrees_with_the_tables(s in "[\\u{0}-\\u{2FF}\\u{1E00}-\\u{1EFF}\\u{2000}-\\u{20FF}\\u{0300}-\\u{036F}]{0,12}") {
+            if certainly_nfc(&s) {
+                prop_assert!(unicode_normalization::is_nfc(&s));
+            }
+            prop_assert_eq!(is_nfc(&s), unicode_normalization::is_nfc(&s));
+        }
+
+        /// Every mark NFD leaves after a Latin letter is one the folding removes.
+        #[test]
+        fn latin_marks_are_combining_diacritics(c in "[\\u{C0}-\\u{24F}\\u{1E00}-\\u{1EFF}]") {
+            for m in nfd(&c).chars().skip(1) {
+                prop_assert!(is_combining_diacritic(m), "{:?} in {:?}", m, c);
+            }
+        }
+    }
+}

@@ -104,20 +104,9 @@ impl Practice {
 
 #[cfg(test)]
 pub(crate) mod tests_support {
-    use crate::model::QuestionKind;
-    use crate::score::Response;
-
     /// The right response to `q`.
-    pub(crate) fn right(q: &crate::Question) -> Response {
-        match &q.kind {
-            QuestionKind::Single { correct, .. } | QuestionKind::Multiple { correct, .. } => {
-                Response::Choice(correct.indices())
-            }
-            QuestionKind::TrueFalse { answer } => Response::TrueFalse(*answer),
-            QuestionKind::FillBlank { accepted, .. } => Response::Text(accepted[0].clone()),
-            QuestionKind::Ordering { items } => Response::Order((0..items.len()).collect()),
-            QuestionKind::Matching { pairs } => Response::Match((0..pairs.len()).map(Some).collect()),
-        }
+    pub(crate) fn right(q: &crate::Question) -> crate::score::Response {
+        crate::score::right_response(&q.kind)
     }
 }
 

@@ -63,6 +63,20 @@ impl Credit {
     }
 }
 
+/// The response that earns full credit (the first accepted text for `fill_blank`): what a
+/// checked question must always accept, used by the tests and the fuzz targets.
+pub fn right_response(kind: &QuestionKind) -> Response {
+    match kind {
+        QuestionKind::Single { correct, .. } | QuestionKind::Multiple { correct, .. } => {
+            Response::Choice(correct.indices())
+        }
+        QuestionKind::TrueFalse { answer } => Response::TrueFalse(*answer),
+        QuestionKind::FillBlank { accepted, .. } => Response::Text(accepted.first().cloned().unwrap_or_default()),
+        QuestionKind::Ordering { items } => Response::Order((0..items.len()).collect()),
+        QuestionKind::Matching { pairs } => Response::Match((0..pairs.len()).map(Some).collect()),
+    }
+}
+
 /// Scores `response` to a question of `kind`. A response of the wrong shape earns nothing.
 pub fn score(kind: &QuestionKind, response: &Response) -> Credit {
     match (kind, response) {

@@ -102,12 +102,12 @@ pub fn parse(text: &str) -> Parsed {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e.position().map_or(0, |p| line_at(text, p.byte()));
                 parsed.notes.push(Note::error(line, format!("Không đọc được dòng này của bảng: {e}.")));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
         if record.iter().all(|cell| clean(cell).is_empty()) {
             continue;
         }
@@ -121,6 +121,17 @@ pub fn parse(text: &str) -> Parsed {
         parsed.drafts.push(row(line, number, &cell, &mut parsed.notes));
     }
     parsed
+}
+
+/// The 1-based line of the record at byte `offset` (the csv crate's own line count skips the
+/// line breaks inside quoted cells).
+fn line_at(text: &str, offset: u64) -> usize {
+    let mut end = usize::try_from(offset).unwrap_or(usize::MAX).min(text.len());
+    // The position can fall before the end of the previous record's CRLF, or on blank lines.
+    while text.as_bytes().get(end).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+        end += 1;
+    }
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// One question row.

@@ -135,6 +135,8 @@ pub struct Options {
     pub bank_id: String,
     /// The title; `None` takes the input's own heading, or the bank id.
     pub title: Option<String>,
+    /// The bank's description; left empty (for the checker to name) when not given.
+    pub description: Option<String>,
     /// The material id for questions that do not name one.
     pub material: Option<String>,
 }
@@ -207,8 +209,8 @@ pub fn build(parsed: Parsed, options: &Options) -> Import {
         schema: None,
         format: FORMAT_VERSION,
         id: BankId(options.bank_id.clone()),
-        title: options.title.clone().or(title).unwrap_or_else(|| options.bank_id.clone()),
-        description: String::new(),
+        title: options.title.as_deref().map(clean).or(title).unwrap_or_else(|| options.bank_id.clone()),
+        description: options.description.as_deref().map(clean).unwrap_or_default(),
         version: 1,
         questions,
     };
@@ -284,7 +286,7 @@ mod tests {
     use super::*;
 
     fn options() -> Options {
-        Options { bank_id: "nq".into(), title: None, material: Some("nq35".into()) }
+        Options { bank_id: "nq".into(), title: None, description: None, material: Some("nq35".into()) }
     }
 
     #[test]

@@ -246,6 +246,15 @@ impl Reader {
     fn finish(mut self) -> Parsed {
         let questions = std::mem::take(&mut self.questions);
         let mut drafts = Vec::with_capacity(questions.len());
+        for (i, q) in questions.iter().enumerate() {
+            let twice = questions[..i].iter().any(|p| p.number == q.number);
+            if let Some((_, line)) = self.table.get(&q.number).filter(|_| twice) {
+                let message =
+                    format!("Có hai Câu {}: không biết đáp án trong bảng thuộc câu nào; hãy đánh số lại.", q.number);
+                self.notes.push(Note::error(*line, message));
+                self.table.remove(&q.number);
+            }
+        }
         for q in questions {
             let table = self.table.remove(&q.number);
             drafts.push(self.draft(q, table));
@@ -284,6 +293,11 @@ impl Reader {
                 );
                 self.notes.push(Note::error(*line, message));
             }
+        }
+        if let (true, Some((t, line))) = (q.options.is_empty(), &table) {
+            let message =
+                format!("Bảng đáp án ghi Câu {} là {} nhưng câu này không có phương án A., B., …", q.number, shown(t));
+            self.notes.push(Note::error(*line, message));
         }
         let chosen = written.or(table);
         let kind = if q.options.is_empty() {

@@ -325,4 +325,20 @@ mod tests {
         let out = build(Parsed::default(), &options());
         assert!(write(&out.bank).ends_with("}\n"));
     }
+
+    proptest::proptest! {
+        /// Any text, made of the characters the three formats give meaning to: no importer
+        /// panics, every note names a line of the input, and the bank serializes.
+        #[test]
+        fn importers_never_panic(text in "[Câu 1-9.:)\\-ABCDabĐáp ánGiảithchTrícdẫn;,\"“”\t\n{}=~#%>\\\\/\u{a0}\u{200b}\u{301}]{0,200}") {
+            let lines = text.lines().count();
+            for format in [Format::Word, Format::Csv, Format::Gift] {
+                let out = import(format, &text, &options());
+                for n in &out.notes {
+                    proptest::prop_assert!(n.line <= lines.max(1), "{format:?}: line {} of {lines}", n.line);
+                }
+                proptest::prop_assert!(write(&out.bank).ends_with('\n'));
+            }
+        }
+    }
 }

@@ -10,7 +10,8 @@
 //!
 //! `Câu N.` / `Câu N:` / `Câu N)` starts a question; `A.`–`H.` (or `A)`) options, several on one
 //! line when separated by a tab or two spaces; the answer as `Đáp án: B` (`A, C` for several)
-//! under the question or in an answer table at the end (`Đáp án` then `1-B, 2-A`); optional
+//! under the question or in an answer table at the end (`Đáp án` then `1-B, 2-A`, or a Word
+//! table pasted as the two rows `Câu 1 2` / `Đáp án B A`); optional
 //! `Giải thích:` / `Lời giải:`, `Trích dẫn:`, `Tài liệu:`, `Thẻ:` lines. Options “Đúng”/“Sai”
 //! or an answer `Đúng`/`Sai` without options make a true/false question; a prompt with `___`
 //! and no options a fill-in-the-blank one.
@@ -68,6 +69,9 @@ struct Reader {
     in_table: bool,
     /// Answer-table entries: number → (option indices, line).
     table: HashMap<usize, (Vec<usize>, usize)>,
+    /// The number row of a Word table pasted as text (`Câu 1 2 3`), waiting for its
+    /// `Đáp án B A C` row, and its line.
+    numbers: Option<(Vec<usize>, usize)>,
 }
 
 /// Reads Word-style text.
@@ -92,7 +96,14 @@ impl Reader {
                 return;
             }
         }
+        if let Some(numbers) = number_row(&line) {
+            self.unmatched_numbers();
+            self.numbers = Some((numbers, n));
+            self.in_table = true;
+            return;
+        }
         if let Some((number, rest)) = question_start(&line) {
+            self.unmatched_numbers();
             self.start(n, number, rest);
             return;
         }
@@ -193,6 +204,10 @@ impl Reader {
             }
             return;
         }
+        if let (Label::Answer(rest), Some((numbers, row))) = (&label, self.numbers.take()) {
+            self.letter_row(n, rest, &numbers, row);
+            return;
+        }
         // `Đáp án: 1-B, 2-A` is a table written on one line.
         if let Label::Answer(rest) = &label {
             if rest.contains(|c: char| c.is_ascii_digit()) {
@@ -209,8 +224,14 @@ impl Reader {
         };
         match label {
             Label::Answer(rest) => {
-                q.answer = Some((rest, n));
                 q.field = Field::Closed;
+                if let Some((_, first)) = &q.answer {
+                    let message =
+                        format!("Câu {} đã có đáp án ở dòng {first}; dòng này không được nhập: “{line}”.", q.number);
+                    self.notes.push(Note::error(n, message));
+                } else {
+                    q.answer = Some((rest, n));
+                }
             }
             Label::Explanation(rest) => {
                 q.explanation.extend((!rest.is_empty()).then_some(rest));
@@ -232,6 +253,37 @@ impl Reader {
         }
     }
 
+    /// The `Đáp án B A C` row under a table's number row.
+    fn letter_row(&mut self, n: usize, row: &str, numbers: &[usize], numbers_line: usize) {
+        let cells: Option<Vec<Vec<usize>>> = row
+            .split(' ')
+            .map(|cell| {
+                let letters: Option<Vec<usize>> =
+                    cell.chars().map(|c| if c.is_ascii_uppercase() { letter_index(c) } else { None }).collect();
+                letters.filter(|l| !l.is_empty())
+            })
+            .collect();
+        match cells {
+            Some(cells) if cells.len() == numbers.len() => {
+                self.add_entries(n, numbers.iter().copied().zip(cells).collect());
+            }
+            _ => {
+                let message = format!(
+                    "Dòng đáp án của bảng không khớp với dòng số câu ở dòng {numbers_line}: cần đúng {} chữ cái (A–H), mỗi ô một đáp án.",
+                    numbers.len()
+                );
+                self.notes.push(Note::error(n, message));
+            }
+        }
+    }
+
+    /// Reports a table number row that no `Đáp án` row followed.
+    fn unmatched_numbers(&mut self) {
+        if let Some((_, line)) = self.numbers.take() {
+            self.notes.push(Note::error(line, "Dòng số câu của bảng đáp án không có dòng “Đáp án …” ngay dưới."));
+        }
+    }
+
     fn add_entries(&mut self, n: usize, entries: Vec<(usize, Vec<usize>)>) {
         for (number, letters) in entries {
             if let Some((_, first)) = self.table.get(&number) {
@@ -244,6 +296,7 @@ impl Reader {
     }
 
     fn finish(mut self) -> Parsed {
+        self.unmatched_numbers();
         let questions = std::mem::take(&mut self.questions);
         let mut drafts = Vec::with_capacity(questions.len());
         for (i, q) in questions.iter().enumerate() {
@@ -353,6 +406,12 @@ fn no_answer(number: usize) -> String {
 
 fn shown(letters: &[usize]) -> String {
     letters.iter().map(|l| index_letter(*l).to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// The number row of a Word table pasted as text: `Câu 1 2 3` (the cells were tabs) → [1, 2, 3].
+fn number_row(line: &str) -> Option<Vec<usize>> {
+    let numbers: Option<Vec<usize>> = strip_cau(line)?.split(' ').map(|t| t.parse().ok()).collect();
+    numbers.filter(|n| n.len() >= 2)
 }
 
 /// `Câu 12.` (or `:`, `)`, `-`, also `Câu hỏi 12:`) → (12, the text after it).
@@ -530,6 +589,7 @@ fn table_entries(s: &str) -> Option<Vec<(usize, Vec<usize>)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::choice;
     use ontap_core::model::{Letter, Letters};
 
     #[test]
@@ -574,6 +634,22 @@ mod tests {
         assert!(matches!(label("Đáp án:"), Some(Label::Table(t)) if t.is_empty()));
         assert!(matches!(label("Lời giải: vì"), Some(Label::Explanation(e)) if e == "vì"));
         assert!(label("Đáp ứng yêu cầu").is_none());
+        let p = parse("Câu 1. a?\nA. x\nB. y\nĐáp án: A\nĐáp án: B\n");
+        assert_eq!(p.drafts[0].kind, choice(vec!["x".into(), "y".into()], &[0]));
+        assert_eq!(p.notes, [Note::error(5, "Câu 1 đã có đáp án ở dòng 4; dòng này không được nhập: “Đáp án: B”.")]);
+    }
+
+    #[test]
+    fn a_word_table_pasted_as_two_rows() {
+        let p = parse("Câu 1. a?\nA. x\nB. y\nCâu 2. b?\nA. x\nB. y\nCâu\t1\t2\nĐáp án\tB\tA\n");
+        let correct: Vec<_> = p.drafts.iter().map(|d| d.kind.clone()).collect();
+        assert_eq!(correct[0], choice(vec!["x".into(), "y".into()], &[1]));
+        assert_eq!(correct[1], choice(vec!["x".into(), "y".into()], &[0]));
+        assert!(p.notes.is_empty(), "{:?}", p.notes);
+        let p = parse("Câu 1. a?\nA. x\nB. y\nCâu 1 2\nĐáp án B\n");
+        assert_eq!(p.notes.len(), 2, "{:?}", p.notes);
+        assert_eq!(p.notes[0].line, 5);
+        assert!(p.notes[0].message.starts_with("Dòng đáp án của bảng không khớp với dòng số câu ở dòng 4"));
     }
 
     #[test]

@@ -24,6 +24,7 @@ struct Args {
     description: Option<String>,
     material: Option<String>,
     output: Option<PathBuf>,
+    force: bool,
     materials: Option<PathBuf>,
 }
 
@@ -37,6 +38,7 @@ fn parse_args(mut args: lexopt::Parser) -> Result<Args, Fatal> {
         description: None,
         material: None,
         output: None,
+        force: false,
         materials: None,
     };
     let mut input = None;
@@ -54,6 +56,7 @@ fn parse_args(mut args: lexopt::Parser) -> Result<Args, Fatal> {
             Long("description") => a.description = Some(args.value()?.string()?),
             Long("material") => a.material = Some(id_value("--material", args.value()?.string()?)?),
             Short('o') | Long("output") => a.output = Some(args.value()?.into()),
+            Long("force") => a.force = true,
             Long("materials") => a.materials = Some(args.value()?.into()),
             Value(path) if input.is_none() => input = Some(PathBuf::from(path)),
             _ => return Err(arg.unexpected().into()),
@@ -83,6 +86,14 @@ pub fn run(args: lexopt::Parser) -> Result<ExitCode, Fatal> {
     };
     if let Some(dir) = a.materials.as_ref().filter(|d| !d.is_dir()) {
         return Err(Fatal(format!("--materials {}: not a folder", dir.display())));
+    }
+    if let Some(out) = a.output.as_ref().filter(|o| o.exists()) {
+        // A bank the trainer has been completing by hand must not be lost to a re-import.
+        let same = std::fs::canonicalize(out).ok() == std::fs::canonicalize(&a.input).ok();
+        if same || !a.force {
+            let hint = if same { "it is the input file" } else { "add --force to replace it" };
+            return Err(Fatal(format!("{}: already exists; {hint}", out.display())));
+        }
     }
     let bytes = std::fs::read(&a.input).map_err(|e| Fatal(format!("{shown}: {e}")))?;
     let text = match decode_text(&bytes, &shown) {

@@ -1,5 +1,5 @@
-//! `ontap import -o FILE` writes exactly what it prints without `-o`, and the written bank
-//! passes `ontap check`.
+//! `ontap import -o FILE` writes exactly what it prints without `-o`, the written bank passes
+//! `ontap check`, and an existing file is only replaced with `--force`.
 
 use std::path::Path;
 use std::process::Command;
@@ -11,6 +11,7 @@ fn output_file_holds_the_same_bank_and_passes_check() {
     std::fs::create_dir_all(&out_dir).unwrap();
     std::fs::copy(case.join("materials.json"), out_dir.join("materials.json")).unwrap();
     let out = out_dir.join("bank.json");
+    let _ = std::fs::remove_file(&out);
     let mut args: Vec<String> = std::fs::read_to_string(case.join("cmd"))
         .unwrap()
         .lines()
@@ -33,5 +34,21 @@ fn output_file_holds_the_same_bank_and_passes_check() {
         .output()
         .unwrap();
     assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stdout));
+
+    // A second import does not replace the bank (the trainer may have completed it by hand)
+    // unless asked to.
+    std::fs::write(&out, "{}\n").unwrap();
+    let again = Command::new(env!("CARGO_BIN_EXE_ontap")).args(&args).current_dir(&case).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "{}\n");
+    let forced = Command::new(env!("CARGO_BIN_EXE_ontap"))
+        .arg("import")
+        .arg("--force")
+        .args(&args[1..])
+        .current_dir(&case)
+        .output()
+        .unwrap();
+    assert_eq!(forced.status.code(), Some(0), "{}", String::from_utf8_lossy(&forced.stderr));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), expected);
     let _ = std::fs::remove_dir_all(&out_dir);
 }

@@ -26,7 +26,7 @@ fn output_file_holds_the_same_bank_and_passes_check() {
     let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
     assert_eq!(std::fs::read_to_string(&out).unwrap(), expected);
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("Đã nhập 3 câu hỏi từ de-on-tap.txt"), "{stderr}");
+    assert!(stderr.contains("Đã nhập 4 câu hỏi từ de-on-tap.txt"), "{stderr}");
 
     let texts = case.join("texts");
     let check = Command::new(env!("CARGO_BIN_EXE_ontap"))

@@ -242,8 +242,14 @@ impl Reader {
                 q.field = Field::Quote;
             }
             Label::Material(rest) => {
-                q.material = Some(rest);
                 q.field = Field::Closed;
+                if let Some(first) = &q.material {
+                    let message =
+                        format!("Câu {} đã ghi tài liệu “{first}”; dòng này không được nhập: “{line}”.", q.number);
+                    self.notes.push(Note::error(n, message));
+                } else {
+                    q.material = Some(rest);
+                }
             }
             Label::Tags(rest) => {
                 q.tags.extend(rest.split([',', ';']).map(clean).filter(|t| !t.is_empty()));
@@ -441,41 +447,35 @@ fn strip_cau(line: &str) -> Option<&str> {
 /// A label line: `Đáp án: B`, `Đáp án B`, `ĐÁP ÁN` (table), `Bảng đáp án`, `Giải thích: …`,
 /// `Lời giải: …`, `Trích dẫn: …`, `Tài liệu: …`, `Thẻ: …`.
 fn label(line: &str) -> Option<Label> {
+    if let Some((head, rest)) = line.split_once(':') {
+        let rest = rest.trim().to_owned();
+        return match search_key(head).as_str() {
+            "dap an" | "dap an dung" | "dap an dung la" if rest.is_empty() => Some(Label::Table(rest)),
+            "dap an" | "dap an dung" | "dap an dung la" => Some(Label::Answer(rest)),
+            "bang dap an" => Some(Label::Table(rest)),
+            "giai thich" | "loi giai" | "huong dan giai" => Some(Label::Explanation(rest)),
+            "trich dan" | "trich dan nguon" => Some(Label::Quote(rest)),
+            "tai lieu" | "ma tai lieu" => Some(Label::Material(rest)),
+            "the" | "tags" => Some(Label::Tags(rest)),
+            _ => None,
+        };
+    }
+    // Without a colon: `Đáp án B`, `Đáp án - B`, `Đáp án đúng là B`, `Đáp án Đúng`, `ĐÁP ÁN`.
     let words: Vec<&str> = line.split(' ').collect();
     let key = |n: usize| search_key(&words[..n.min(words.len())].join(" "));
-    let rest_after = |n: usize| {
-        let rest = words[n.min(words.len())..].join(" ");
-        rest.trim_start_matches([':', '-', '–', '.', ' ']).to_owned()
-    };
-    let key2 = key(2).trim_end_matches(':').to_owned();
-    let key3 = key(3).trim_end_matches(':').to_owned();
-    if key3 == "bang dap an" {
-        return Some(Label::Table(rest_after(3)));
+    if key(3) == "bang dap an" {
+        return Some(Label::Table(words[3.min(words.len())..].join(" ")));
     }
-    if key2 == "dap an" || key2.starts_with("dap an:") {
-        let (n, glued) = if key2.starts_with("dap an:") { (1, true) } else { (2, false) };
-        let mut rest =
-            if glued { line.split_once(':').map_or("", |(_, r)| r).trim().to_owned() } else { rest_after(n) };
-        for filler in ["đúng", "là"] {
-            if let Some(after) =
-                rest.split_once(' ').filter(|(w, _)| search_key(w).trim_end_matches(':') == search_key(filler))
-            {
-                rest = after.1.trim_start_matches([':', '-', ' ']).to_owned();
-            } else if search_key(&rest).trim_end_matches(':') == search_key(filler) {
-                rest.clear();
-            }
-        }
-        return Some(if rest.is_empty() { Label::Table(String::new()) } else { Label::Answer(rest) });
+    if key(2) != "dap an" {
+        return None;
     }
-    let (head, rest) = line.split_once(':')?;
-    let rest = rest.trim().to_owned();
-    match search_key(head).as_str() {
-        "giai thich" | "loi giai" | "huong dan giai" => Some(Label::Explanation(rest)),
-        "trich dan" | "trich dan nguon" => Some(Label::Quote(rest)),
-        "tai lieu" | "ma tai lieu" => Some(Label::Material(rest)),
-        "the" | "tags" => Some(Label::Tags(rest)),
-        _ => None,
+    let mut rest: Vec<&str> = words[2..].iter().copied().filter(|w| !matches!(*w, "-" | "–" | ".")).collect();
+    // `đúng là` before the answer, but `Đúng` alone is the answer of a true/false question.
+    while rest.len() > 1 && matches!(search_key(rest[0]).as_str(), "dung" | "la") {
+        rest.remove(0);
     }
+    let rest = rest.join(" ");
+    Some(if rest.is_empty() { Label::Table(rest) } else { Label::Answer(rest) })
 }
 
 /// `A.` / `A)` / `a.` at the start of `s` → (0, the text after it).
@@ -634,9 +634,22 @@ mod tests {
         assert!(matches!(label("Đáp án:"), Some(Label::Table(t)) if t.is_empty()));
         assert!(matches!(label("Lời giải: vì"), Some(Label::Explanation(e)) if e == "vì"));
         assert!(label("Đáp ứng yêu cầu").is_none());
+        assert!(matches!(label("Đáp án: Đúng"), Some(Label::Answer(a)) if a == "Đúng"));
+        assert!(matches!(label("Đáp án Sai"), Some(Label::Answer(a)) if a == "Sai"));
+        assert!(matches!(label("Đáp án đúng là B"), Some(Label::Answer(a)) if a == "B"));
+        assert!(matches!(label("Đáp án - B"), Some(Label::Answer(a)) if a == "B"));
+        assert!(matches!(label("Đáp án:B"), Some(Label::Answer(a)) if a == "B"));
+        assert!(matches!(label("Bảng đáp án: 1-B"), Some(Label::Table(t)) if t == "1-B"));
         let p = parse("Câu 1. a?\nA. x\nB. y\nĐáp án: A\nĐáp án: B\n");
         assert_eq!(p.drafts[0].kind, choice(vec!["x".into(), "y".into()], &[0]));
         assert_eq!(p.notes, [Note::error(5, "Câu 1 đã có đáp án ở dòng 4; dòng này không được nhập: “Đáp án: B”.")]);
+        let p = parse("Câu 1. a?\nĐáp án: Đúng\nTài liệu: nq35\nTài liệu: nq36\n");
+        assert_eq!(p.drafts[0].kind, QuestionKind::TrueFalse { answer: true });
+        assert_eq!(p.drafts[0].material.as_deref(), Some("nq35"));
+        assert_eq!(
+            p.notes,
+            [Note::error(4, "Câu 1 đã ghi tài liệu “nq35”; dòng này không được nhập: “Tài liệu: nq36”.")]
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use ontap_core::check::{
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const MATERIALS_FILE: &str = "materials.json";
+pub const MATERIALS_FILE: &str = "materials.json";
 
 /// One checked file's text (for showing offending lines) and its diagnostics.
 pub struct FileResult {
@@ -138,23 +138,28 @@ fn single_file(path: &Path, texts: Option<&dyn FileSource>) -> FileResult {
             return FileResult { shown: name, text: None, diagnostics: vec![d] };
         }
     };
+    if path.file_name().is_some_and(|n| n == MATERIALS_FILE) {
+        let text = Some(String::from_utf8_lossy(&bytes).into_owned());
+        let diagnostics = check_materials(&bytes, &name).diagnostics;
+        return FileResult { shown: name, text, diagnostics };
+    }
+    bank_bytes(&bytes, name, &path.with_file_name(MATERIALS_FILE), texts)
+}
+
+/// Checks a bank's bytes, named `name`, against the materials list at `materials_list` (when it
+/// exists) and the material texts in `texts`.
+pub fn bank_bytes(bytes: &[u8], name: String, materials_list: &Path, texts: Option<&dyn FileSource>) -> FileResult {
     // Lossy, so the line of an encoding error can still be shown.
-    let text = Some(String::from_utf8_lossy(&bytes).into_owned());
-    let diagnostics = if path.file_name().is_some_and(|n| n == MATERIALS_FILE) {
-        check_materials(&bytes, &name).diagnostics
-    } else {
-        let sibling = path.with_file_name(MATERIALS_FILE);
-        let list = std::fs::read(&sibling).ok().and_then(|b| check_materials(&b, MATERIALS_FILE).value);
-        let material_texts = match (&list, texts) {
-            (Some(list), Some(folder)) => Some(MaterialTexts::load(list, folder)),
-            _ => None,
-        };
-        let refs = References { materials: list.as_ref(), texts: material_texts.as_ref() };
-        let mut diagnostics = check_bank(&bytes, &name, &refs).diagnostics;
-        if list.is_none() {
-            diagnostics.push(Diagnostic::whole_file(&name, Problem::NoMaterialsList));
-        }
-        diagnostics
+    let text = Some(String::from_utf8_lossy(bytes).into_owned());
+    let list = std::fs::read(materials_list).ok().and_then(|b| check_materials(&b, MATERIALS_FILE).value);
+    let material_texts = match (&list, texts) {
+        (Some(list), Some(folder)) => Some(MaterialTexts::load(list, folder)),
+        _ => None,
     };
+    let refs = References { materials: list.as_ref(), texts: material_texts.as_ref() };
+    let mut diagnostics = check_bank(bytes, &name, &refs).diagnostics;
+    if list.is_none() {
+        diagnostics.push(Diagnostic::whole_file(&name, Problem::NoMaterialsList));
+    }
     FileResult { shown: name, text, diagnostics }
 }

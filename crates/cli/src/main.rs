@@ -3,6 +3,7 @@
 //! Exit codes: 0 clean (warnings allowed), 1 problems found, 2 could not run.
 
 mod check;
+mod convert;
 mod disk;
 mod render;
 mod schema;
@@ -19,6 +20,14 @@ Usage:
       --materials DIR   the folder of material texts: every source quote is checked against it
   ontap schema --write DIR | --check DIR
       Write the JSON Schemas generated from the format's types, or fail if DIR's copies differ.
+  ontap import [--format word|csv|gift] [--id BANK_ID] [--title TITLE] [--description TEXT]
+               [--material MATERIAL_ID] [--materials DIR] [-o OUT.json [--force]] INPUT
+      Turn Word-style text (.txt), CSV from Excel (.csv) or Moodle GIFT (.gift) into a bank
+      (to stdout without -o). Every line not understood is reported with its line number, then
+      the bank is checked and what is still missing (quotes, materials…) is listed.
+      --material ID     the material cited by questions that do not name one
+      --materials DIR   the folder of material texts, to check the quotes
+      --force           replace OUT.json if it exists (it is never replaced otherwise)
 
 Exit codes: 0 clean (warnings allowed), 1 problems found, 2 could not run.";
 
@@ -45,6 +54,7 @@ fn run() -> Result<ExitCode, Fatal> {
     match command.to_str() {
         Some("check") => check::run(lexopt::Parser::from_args(rest)),
         Some("schema") => schema::run(lexopt::Parser::from_args(rest)),
+        Some("import") => convert::run(lexopt::Parser::from_args(rest)),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

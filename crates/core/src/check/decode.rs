@@ -23,25 +23,9 @@ fn at(file: &str, text: &str, offset: usize, problem: Problem) -> Diagnostic {
 
 /// Decodes and parses `bytes`, or says precisely why it cannot.
 pub(crate) fn parse<'a>(bytes: &'a [u8], file: &str) -> Result<Parsed<'a>, Diagnostic> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::whole_file(file, Problem::FileTooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }));
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_like_utf16(bytes) {
-        return Err(Diagnostic::whole_file(file, Problem::Utf16));
-    }
-    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            return Err(at(file, valid, valid.len(), Problem::NotUtf8));
-        }
-    };
+    let text = decode_text(bytes, file)?;
     if text.trim().is_empty() {
         return Err(Diagnostic::whole_file(file, Problem::EmptyFile));
-    }
-    if let Some(i) = text.find('\0') {
-        return Err(at(file, text, i, Problem::NulByte));
     }
     match serde_json::from_str::<Value>(text) {
         Ok(value) => {
@@ -59,6 +43,30 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], file: &str) -> Result<Parsed<'a>, Diagn
             Err(at(file, text, offset.min(text.len()), problem))
         }
     }
+}
+
+/// Decodes `bytes` as UTF-8 text (a byte-order mark is dropped), or says precisely why it
+/// cannot: too large, UTF-16, a legacy encoding (with the position), a NUL byte. Shared by the
+/// checker and by importers of other formats.
+pub fn decode_text<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::whole_file(file, Problem::FileTooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || looks_like_utf16(bytes) {
+        return Err(Diagnostic::whole_file(file, Problem::Utf16));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            return Err(at(file, valid, valid.len(), Problem::NotUtf8));
+        }
+    };
+    if let Some(i) = text.find('\0') {
+        return Err(at(file, text, i, Problem::NulByte));
+    }
+    Ok(text)
 }
 
 /// UTF-16 without a byte-order mark: ASCII text with every other byte zero.

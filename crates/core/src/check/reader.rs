@@ -145,6 +145,11 @@ impl<'a> Reader<'a> {
         let field = format!("{ptr}/{key}");
         match obj.get(key)? {
             Value::String(s) if is_valid_id(s) => Some(s),
+            // Left blank to be filled in (as `ontap import` writes it): say so, not "bad id".
+            Value::String(s) if s.trim().is_empty() => {
+                self.report(&field, Problem::EmptyText);
+                None
+            }
             Value::String(s) => {
                 self.report(&field, Problem::BadId { id: s.clone() });
                 None

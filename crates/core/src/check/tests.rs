@@ -74,6 +74,13 @@ fn each_mutation_gives_its_problem() {
             &["quote-not-found"],
         ),
         (r#""title": "Ngân hàng mẫu""#, r#""title": "  ""#, &["empty-text"]),
+        // An id left blank to fill in (as `ontap import` writes it) is empty, not malformed.
+        (r#""id": "mau-002""#, r#""id": """#, &["empty-text"]),
+        (
+            r#""material": "tai-lieu", "quote": "Nghị quyết số 35-NQ/TW ngày 22-10-2018""#,
+            r#""material": "", "quote": "Nghị quyết số 35-NQ/TW ngày 22-10-2018""#,
+            &["empty-text"],
+        ),
         (r#""format": 1"#, r#""format": 2"#, &["unsupported-format"]),
         (r#""version": 1,"#, r#""version": 1, "version": 2,"#, &["duplicate-key"]),
         (r#""correct": ["A", "B", "D"]"#, r#""correct": ["A", "B", "C", "D"]"#, &["all-options-correct"]),

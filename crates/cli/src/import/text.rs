@@ -1,0 +1,69 @@
+//! Cleaning text pasted from Word and Excel: NFC, invisible characters, stray spaces, quotes.
+
+use ontap_core::text::{fold_spaces, nfc, search_key};
+
+/// Characters Word and web pages leave in text that show as nothing: zero-width space and
+/// joiner, word joiner, byte-order mark, soft hyphen.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// NFC, without invisible characters, trimmed, every run of white space (tabs and
+/// non-breaking spaces included) one space.
+pub fn clean(s: &str) -> String {
+    let visible: String = s.chars().filter(|c| !invisible(*c)).collect();
+    fold_spaces(&nfc(&visible))
+}
+
+/// `s` without one pair of enclosing quotes, straight or curly (“…”, "…", ‘…’, '…', «…»).
+pub fn unquote(s: &str) -> &str {
+    let s = s.trim();
+    for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('\'', '\''), ('«', '»'), ('„', '“')] {
+        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            // `“a” và “b”` is two quoted parts, not one.
+            if !inner.contains([open, close]) {
+                return inner.trim();
+            }
+        }
+    }
+    s
+}
+
+/// An id made from a name: `Nghị quyết 35 (2024).docx` → `nghi-quyet-35-2024-docx`.
+pub fn slug(s: &str) -> String {
+    let key = search_key(s);
+    let mut out = String::new();
+    for part in key.split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(part);
+    }
+    if out.is_empty() { "ngan-hang".to_owned() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_folds_spaces_and_drops_invisibles() {
+        assert_eq!(clean("  Nghi\u{0323}  quyê\u{0301}t\u{00A0}35\t\u{200B}"), "Nghị quyết 35");
+    }
+
+    #[test]
+    fn unquote_takes_one_pair() {
+        assert_eq!(unquote(" “Đoàn kết” "), "Đoàn kết");
+        assert_eq!(unquote("\"B\""), "B");
+        assert_eq!(unquote("“a” và “b”"), "“a” và “b”");
+        assert_eq!(unquote("không"), "không");
+    }
+
+    #[test]
+    fn slug_is_a_valid_id() {
+        assert_eq!(slug("Nghị quyết 35 (2024)"), "nghi-quyet-35-2024");
+        assert_eq!(slug("Đảng bộ"), "dang-bo");
+        assert_eq!(slug("!!!"), "ngan-hang");
+        assert!(ontap_core::ids::is_valid_id(&slug("Ôn tập _ Q4")));
+    }
+}

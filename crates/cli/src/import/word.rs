@@ -1,0 +1,682 @@
+//! Word-style text, as Vietnamese trainers write questions and paste them out of Word:
+//!
+//! ```text
+//! Câu 1. Nghị quyết 35-NQ/TW được ban hành năm nào?
+//! A. 2016        B. 2018
+//! C. 2019        D. 2021
+//! Đáp án: B
+//! Giải thích: …
+//! ```
+//!
+//! `Câu N.` / `Câu N:` / `Câu N)` starts a question; `A.`–`H.` (or `A)`) options, several on one
+//! line when separated by a tab or two spaces; the answer as `Đáp án: B` (`A, C` for several)
+//! under the question or in an answer table at the end (`Đáp án` then `1-B, 2-A`, or a Word
+//! table pasted as the two rows `Câu 1 2` / `Đáp án B A`); optional
+//! `Giải thích:` / `Lời giải:`, `Trích dẫn:`, `Tài liệu:`, `Thẻ:` lines. Options “Đúng”/“Sai”
+//! or an answer `Đúng`/`Sai` without options make a true/false question; a prompt with `___`
+//! and no options a fill-in-the-blank one.
+
+use super::{Draft, MAX_OPTIONS, Note, Parsed, choice_written, clean, unquote};
+use ontap_core::model::{QuestionKind, index_letter};
+use ontap_core::text::search_key;
+use std::collections::HashMap;
+
+/// Which part of a question the next plain line continues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Prompt,
+    Options,
+    Explanation,
+    Quote,
+    /// After the answer line or a one-line field: a plain line is not understood.
+    Closed,
+}
+
+/// A question being read.
+#[derive(Debug)]
+struct Open {
+    line: usize,
+    number: usize,
+    prompt: Vec<String>,
+    /// (written letter index, text).
+    options: Vec<(usize, String)>,
+    /// The answer as written under the question, and its line.
+    answer: Option<(String, usize)>,
+    explanation: Vec<String>,
+    quote: Vec<String>,
+    material: Option<String>,
+    tags: Vec<String>,
+    field: Field,
+}
+
+/// A recognised label line.
+enum Label {
+    Answer(String),
+    Table(String),
+    Explanation(String),
+    Quote(String),
+    Material(String),
+    Tags(String),
+}
+
+#[derive(Default)]
+struct Reader {
+    questions: Vec<Open>,
+    notes: Vec<Note>,
+    title: Option<String>,
+    /// Lines seen before the first question.
+    preamble: usize,
+    in_table: bool,
+    /// Answer-table entries: number → (option indices, line).
+    table: HashMap<usize, (Vec<usize>, usize)>,
+    /// The number row of a Word table pasted as text (`Câu 1 2 3`), waiting for its
+    /// `Đáp án B A C` row, and its line.
+    numbers: Option<(Vec<usize>, usize)>,
+}
+
+/// Reads Word-style text.
+pub fn parse(text: &str) -> Parsed {
+    let mut r = Reader::default();
+    for (i, raw) in text.lines().enumerate() {
+        r.line(i + 1, raw);
+    }
+    r.finish()
+}
+
+impl Reader {
+    fn line(&mut self, n: usize, raw: &str) {
+        let line = clean(raw);
+        if line.is_empty() {
+            return;
+        }
+        if self.in_table {
+            let without_cau = strip_cau(&line).unwrap_or(&line);
+            if let Some(entries) = table_entries(without_cau) {
+                self.add_entries(n, entries);
+                return;
+            }
+        }
+        if let Some(numbers) = number_row(&line) {
+            self.unmatched_numbers();
+            self.numbers = Some((numbers, n));
+            self.in_table = true;
+            return;
+        }
+        if let Some((number, rest)) = question_start(&line) {
+            self.unmatched_numbers();
+            self.start(n, number, rest);
+            return;
+        }
+        if let Some(label) = label(&line) {
+            self.label(n, label, &line);
+            return;
+        }
+        if self.in_table {
+            self.notes.push(Note::error(
+                n,
+                format!("Không hiểu dòng này trong bảng đáp án (cần dạng “1-B, 2-A”): “{line}”."),
+            ));
+            return;
+        }
+        let Some(q) = self.questions.last_mut().filter(|_| !self.in_table) else {
+            self.preamble += 1;
+            if self.preamble == 1 && self.questions.is_empty() {
+                self.title = Some(line);
+            } else {
+                self.notes.push(Note::warning(n, format!("Dòng nằm ngoài mọi câu hỏi, không được nhập: “{line}”.")));
+            }
+            return;
+        };
+        if matches!(q.field, Field::Prompt | Field::Options) {
+            if let Some(options) = option_line(raw.trim()) {
+                for (letter, text) in options {
+                    let expected = q.options.len();
+                    let written = clean(text);
+                    q.options.push((letter, written));
+                    q.field = Field::Options;
+                    if letter != expected {
+                        let message = format!(
+                            "Phương án {}. đứng ở vị trí của {}.: thiếu hoặc lặp phương án? Đã nhập theo thứ tự viết.",
+                            index_letter(letter),
+                            index_letter(expected)
+                        );
+                        self.notes.push(Note::error(n, message));
+                    }
+                }
+                return;
+            }
+        }
+        match q.field {
+            Field::Prompt => q.prompt.push(line),
+            Field::Explanation => q.explanation.push(line),
+            Field::Quote => q.quote.push(line),
+            Field::Options | Field::Closed => {
+                let message = format!(
+                    "Không hiểu dòng này trong câu {} (không phải phương án A.–H., “Đáp án:”, “Giải thích:”…), không được nhập: “{line}”.",
+                    q.number
+                );
+                self.notes.push(Note::error(n, message));
+            }
+        }
+    }
+
+    fn start(&mut self, n: usize, number: usize, rest: &str) {
+        if let Some(last) = self.questions.last().map(|q| q.number) {
+            if number > last + 1 {
+                let missing = if number == last + 2 {
+                    format!("Câu {}", last + 1)
+                } else {
+                    format!("Câu {}–{}", last + 1, number - 1)
+                };
+                self.notes.push(Note::warning(
+                    n,
+                    format!("Sau Câu {last} là Câu {number}: thiếu {missing}? (đánh số nhảy cóc)"),
+                ));
+            } else if number <= last && self.questions.iter().all(|q| q.number != number) {
+                self.notes
+                    .push(Note::warning(n, format!("Câu {number} đứng sau Câu {last}: đánh số không theo thứ tự.")));
+            }
+        }
+        self.in_table = false;
+        let prompt = if rest.is_empty() { Vec::new() } else { vec![rest.to_owned()] };
+        self.questions.push(Open {
+            line: n,
+            number,
+            prompt,
+            options: Vec::new(),
+            answer: None,
+            explanation: Vec::new(),
+            quote: Vec::new(),
+            material: None,
+            tags: Vec::new(),
+            field: Field::Prompt,
+        });
+    }
+
+    fn label(&mut self, n: usize, label: Label, line: &str) {
+        if let Label::Table(rest) = &label {
+            self.in_table = true;
+            if !rest.is_empty() {
+                match table_entries(rest) {
+                    Some(entries) => self.add_entries(n, entries),
+                    None => self.notes.push(Note::error(n, format!("Không hiểu bảng đáp án: “{rest}”."))),
+                }
+            }
+            return;
+        }
+        if let (Label::Answer(rest), Some((numbers, row))) = (&label, self.numbers.take()) {
+            self.letter_row(n, rest, &numbers, row);
+            return;
+        }
+        // `Đáp án: 1-B, 2-A` is a table written on one line.
+        if let Label::Answer(rest) = &label {
+            if rest.contains(|c: char| c.is_ascii_digit()) {
+                if let Some(entries) = table_entries(rest) {
+                    self.in_table = true;
+                    self.add_entries(n, entries);
+                    return;
+                }
+            }
+        }
+        let Some(q) = self.questions.last_mut().filter(|_| !self.in_table) else {
+            self.notes.push(Note::error(n, format!("Dòng này không thuộc câu hỏi nào, không được nhập: “{line}”.")));
+            return;
+        };
+        match label {
+            Label::Answer(rest) => {
+                q.field = Field::Closed;
+                if let Some((_, first)) = &q.answer {
+                    let message =
+                        format!("Câu {} đã có đáp án ở dòng {first}; dòng này không được nhập: “{line}”.", q.number);
+                    self.notes.push(Note::error(n, message));
+                } else {
+                    q.answer = Some((rest, n));
+                }
+            }
+            Label::Explanation(rest) => {
+                q.explanation.extend((!rest.is_empty()).then_some(rest));
+                q.field = Field::Explanation;
+            }
+            Label::Quote(rest) => {
+                q.quote.extend((!rest.is_empty()).then_some(rest));
+                q.field = Field::Quote;
+            }
+            Label::Material(rest) => {
+                q.field = Field::Closed;
+                if let Some(first) = &q.material {
+                    let message =
+                        format!("Câu {} đã ghi tài liệu “{first}”; dòng này không được nhập: “{line}”.", q.number);
+                    self.notes.push(Note::error(n, message));
+                } else {
+                    q.material = Some(rest);
+                }
+            }
+            Label::Tags(rest) => {
+                q.tags.extend(rest.split([',', ';']).map(clean).filter(|t| !t.is_empty()));
+                q.field = Field::Closed;
+            }
+            Label::Table(_) => {}
+        }
+    }
+
+    /// The `Đáp án B A C` row under a table's number row.
+    fn letter_row(&mut self, n: usize, row: &str, numbers: &[usize], numbers_line: usize) {
+        let cells: Option<Vec<Vec<usize>>> = row
+            .split(' ')
+            .map(|cell| {
+                let letters: Option<Vec<usize>> =
+                    cell.chars().map(|c| if c.is_ascii_uppercase() { letter_index(c) } else { None }).collect();
+                letters.filter(|l| !l.is_empty())
+            })
+            .collect();
+        match cells {
+            Some(cells) if cells.len() == numbers.len() => {
+                self.add_entries(n, numbers.iter().copied().zip(cells).collect());
+            }
+            _ => {
+                let message = format!(
+                    "Dòng đáp án của bảng không khớp với dòng số câu ở dòng {numbers_line}: cần đúng {} chữ cái (A–H), mỗi ô một đáp án.",
+                    numbers.len()
+                );
+                self.notes.push(Note::error(n, message));
+            }
+        }
+    }
+
+    /// Reports a table number row that no `Đáp án` row followed.
+    fn unmatched_numbers(&mut self) {
+        if let Some((_, line)) = self.numbers.take() {
+            self.notes.push(Note::error(line, "Dòng số câu của bảng đáp án không có dòng “Đáp án …” ngay dưới."));
+        }
+    }
+
+    fn add_entries(&mut self, n: usize, entries: Vec<(usize, Vec<usize>)>) {
+        for (number, letters) in entries {
+            if let Some((_, first)) = self.table.get(&number) {
+                let message = format!("Bảng đáp án ghi Câu {number} hai lần (lần đầu ở dòng {first}); giữ lần đầu.");
+                self.notes.push(Note::error(n, message));
+            } else {
+                self.table.insert(number, (letters, n));
+            }
+        }
+    }
+
+    fn finish(mut self) -> Parsed {
+        self.unmatched_numbers();
+        let questions = std::mem::take(&mut self.questions);
+        let mut drafts = Vec::with_capacity(questions.len());
+        for (i, q) in questions.iter().enumerate() {
+            let twice = questions[..i].iter().any(|p| p.number == q.number);
+            if let Some((_, line)) = self.table.get(&q.number).filter(|_| twice) {
+                let message =
+                    format!("Có hai Câu {}: không biết đáp án trong bảng thuộc câu nào; hãy đánh số lại.", q.number);
+                self.notes.push(Note::error(*line, message));
+                self.table.remove(&q.number);
+            }
+        }
+        for q in questions {
+            let table = self.table.remove(&q.number);
+            drafts.push(self.draft(q, table));
+        }
+        let mut rest: Vec<(usize, usize)> = self.table.iter().map(|(number, (_, line))| (*line, *number)).collect();
+        rest.sort_unstable();
+        for (line, number) in rest {
+            self.notes
+                .push(Note::error(line, format!("Bảng đáp án có Câu {number} nhưng không có câu hỏi số {number}.")));
+        }
+        Parsed { drafts, notes: self.notes, title: self.title }
+    }
+
+    fn draft(&mut self, q: Open, table: Option<(Vec<usize>, usize)>) -> Draft {
+        let prompt = q.prompt.join(" ");
+        let answer = q.answer.as_ref().map(|(a, _)| unquote(a.trim_end_matches('.')).to_owned());
+        let written: Option<(Vec<usize>, usize)> = match (&q.answer, &answer) {
+            (Some((_, line)), Some(a)) => match letters(a) {
+                Some(l) => Some((l, *line)),
+                None if !q.options.is_empty() => {
+                    self.notes
+                        .push(Note::error(*line, format!("Không hiểu đáp án “{a}”: cần chữ cái như “B” hoặc “A, C”.")));
+                    None
+                }
+                None => None,
+            },
+            _ => None,
+        };
+        if let (Some((w, _)), Some((t, line))) = (&written, &table) {
+            if w != t {
+                let message = format!(
+                    "Bảng đáp án ghi Câu {} là {} nhưng dưới câu hỏi ghi {}; giữ đáp án dưới câu hỏi.",
+                    q.number,
+                    shown(t),
+                    shown(w)
+                );
+                self.notes.push(Note::error(*line, message));
+            }
+        }
+        if let (true, Some((t, line))) = (q.options.is_empty(), &table) {
+            let message =
+                format!("Bảng đáp án ghi Câu {} là {} nhưng câu này không có phương án A., B., …", q.number, shown(t));
+            self.notes.push(Note::error(*line, message));
+        }
+        let chosen = written.or(table);
+        let kind = if q.options.is_empty() {
+            self.no_options(&q, &prompt, answer.as_deref(), chosen.is_some())
+        } else {
+            if chosen.is_none() {
+                self.notes.push(Note::error(q.line, no_answer(q.number)));
+            }
+            let (letters, line) = chosen.unwrap_or((Vec::new(), q.line));
+            choice_written(q.options, &letters, line, &format!("Câu {}", q.number), &mut self.notes)
+        };
+        let mut d = Draft::new(q.line, q.number, prompt, kind);
+        d.explanation = q.explanation.join(" ");
+        d.quote = (!q.quote.is_empty()).then(|| unquote(&q.quote.join(" ")).to_owned());
+        d.material = q.material;
+        d.tags = q.tags;
+        d
+    }
+
+    /// A question without options: true/false, fill-in-the-blank, or not understood.
+    fn no_options(&mut self, q: &Open, prompt: &str, answer: Option<&str>, has_letters: bool) -> QuestionKind {
+        let key = answer.map(search_key);
+        match key.as_deref() {
+            Some("dung") => return QuestionKind::TrueFalse { answer: true },
+            Some("sai") => return QuestionKind::TrueFalse { answer: false },
+            _ => {}
+        }
+        if ontap_core::check::count_blanks(prompt) > 0 {
+            let accepted: Vec<String> =
+                answer.unwrap_or_default().split([';', '|']).map(clean).filter(|a| !a.is_empty()).collect();
+            if accepted.is_empty() {
+                self.notes.push(Note::error(q.line, no_answer(q.number)));
+            }
+            return QuestionKind::FillBlank { accepted, strict_diacritics: false };
+        }
+        let message = if has_letters || answer.is_none() {
+            format!("Câu {} không có phương án A., B., … nào.", q.number)
+        } else {
+            format!(
+                "Câu {} không có phương án, và đáp án “{}” không phải Đúng/Sai.",
+                q.number,
+                answer.unwrap_or_default()
+            )
+        };
+        self.notes.push(Note::error(q.line, message));
+        QuestionKind::Single { options: Vec::new(), correct: ontap_core::model::Letters::Many(Vec::new()) }
+    }
+}
+
+fn no_answer(number: usize) -> String {
+    format!("Câu {number} chưa có đáp án (ghi “Đáp án: B” dưới câu hỏi hoặc trong bảng đáp án cuối tệp).")
+}
+
+fn shown(letters: &[usize]) -> String {
+    letters.iter().map(|l| index_letter(*l).to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// The number row of a Word table pasted as text: `Câu 1 2 3` (the cells were tabs) → [1, 2, 3].
+fn number_row(line: &str) -> Option<Vec<usize>> {
+    let numbers: Option<Vec<usize>> = strip_cau(line)?.split(' ').map(|t| t.parse().ok()).collect();
+    numbers.filter(|n| n.len() >= 2)
+}
+
+/// `Câu 12.` (or `:`, `)`, `-`, also `Câu hỏi 12:`) → (12, the text after it).
+fn question_start(line: &str) -> Option<(usize, &str)> {
+    let rest = strip_cau(line)?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let number: usize = rest[..digits].parse().ok()?;
+    let after = rest[digits..].trim_start();
+    let text = after.strip_prefix(['.', ':', ')', '-'])?;
+    Some((number, text.trim()))
+}
+
+/// The text after a leading `Câu ` or `Câu hỏi ` (any case), when there is one.
+fn strip_cau(line: &str) -> Option<&str> {
+    let mut words = line.splitn(2, ' ');
+    let first = words.next()?;
+    let rest = words.next()?.trim_start();
+    if search_key(first) != "cau" {
+        return None;
+    }
+    match rest.split_once(' ') {
+        Some((w, after)) if search_key(w) == "hoi" => Some(after.trim_start()),
+        _ => Some(rest),
+    }
+}
+
+/// A label line: `Đáp án: B`, `Đáp án B`, `ĐÁP ÁN` (table), `Bảng đáp án`, `Giải thích: …`,
+/// `Lời giải: …`, `Trích dẫn: …`, `Tài liệu: …`, `Thẻ: …`.
+fn label(line: &str) -> Option<Label> {
+    if let Some((head, rest)) = line.split_once(':') {
+        let rest = rest.trim().to_owned();
+        return match search_key(head).as_str() {
+            "dap an" | "dap an dung" | "dap an dung la" if rest.is_empty() => Some(Label::Table(rest)),
+            "dap an" | "dap an dung" | "dap an dung la" => Some(Label::Answer(rest)),
+            "bang dap an" => Some(Label::Table(rest)),
+            "giai thich" | "loi giai" | "huong dan giai" => Some(Label::Explanation(rest)),
+            "trich dan" | "trich dan nguon" => Some(Label::Quote(rest)),
+            "tai lieu" | "ma tai lieu" => Some(Label::Material(rest)),
+            "the" | "tags" => Some(Label::Tags(rest)),
+            _ => None,
+        };
+    }
+    // Without a colon: `Đáp án B`, `Đáp án - B`, `Đáp án đúng là B`, `Đáp án Đúng`, `ĐÁP ÁN`.
+    let words: Vec<&str> = line.split(' ').collect();
+    let key = |n: usize| search_key(&words[..n.min(words.len())].join(" "));
+    if key(3) == "bang dap an" {
+        return Some(Label::Table(words[3.min(words.len())..].join(" ")));
+    }
+    if key(2) != "dap an" {
+        return None;
+    }
+    let mut rest: Vec<&str> = words[2..].iter().copied().filter(|w| !matches!(*w, "-" | "–" | ".")).collect();
+    // `đúng là` before the answer, but `Đúng` alone is the answer of a true/false question.
+    while rest.len() > 1 && matches!(search_key(rest[0]).as_str(), "dung" | "la") {
+        rest.remove(0);
+    }
+    let rest = rest.join(" ");
+    Some(if rest.is_empty() { Label::Table(rest) } else { Label::Answer(rest) })
+}
+
+/// `A.` / `A)` / `a.` at the start of `s` → (0, the text after it).
+pub(super) fn option_start(s: &str) -> Option<(usize, &str)> {
+    let mut chars = s.char_indices();
+    let (_, c) = chars.next()?;
+    let letter = letter_index(c)?;
+    let (_, mark) = chars.next()?;
+    if mark != '.' && mark != ')' {
+        return None;
+    }
+    match chars.next() {
+        None => Some((letter, "")),
+        Some((i, w)) if w.is_whitespace() => Some((letter, &s[i..])),
+        _ => None,
+    }
+}
+
+fn letter_index(c: char) -> Option<usize> {
+    let i = match c {
+        'A'..='Z' => c as usize - 'A' as usize,
+        'a'..='z' => c as usize - 'a' as usize,
+        _ => return None,
+    };
+    (i < MAX_OPTIONS).then_some(i)
+}
+
+/// An option line, split where the next letter follows a tab or two spaces:
+/// `A. 2016<TAB>B. 2018` → [(0, "2016"), (1, "2018")].
+fn option_line(raw: &str) -> Option<Vec<(usize, &str)>> {
+    let (first, mut rest) = option_start(raw)?;
+    let mut out = Vec::new();
+    let mut letter = first;
+    'outer: loop {
+        let mut run_start: Option<usize> = None;
+        for (i, c) in rest.char_indices() {
+            if c.is_whitespace() {
+                run_start.get_or_insert(i);
+                continue;
+            }
+            if let Some(start) = run_start.take() {
+                let gap = &rest[start..i];
+                let wide = gap.contains('\t') || gap.chars().count() >= 2;
+                if let Some((next, after)) = option_start(&rest[i..]).filter(|(l, _)| wide && *l == letter + 1) {
+                    out.push((letter, rest[..start].trim()));
+                    letter = next;
+                    rest = after;
+                    continue 'outer;
+                }
+            }
+        }
+        out.push((letter, rest.trim()));
+        return Some(out);
+    }
+}
+
+/// The letters of an answer: `B`, `A, C`, `A và C`, `B. Nội dung` → option indices.
+pub(super) fn letters(answer: &str) -> Option<Vec<usize>> {
+    if let Some((l, rest)) = option_start(answer) {
+        if !rest.trim().is_empty() {
+            return Some(vec![l]);
+        }
+    }
+    let mut out = Vec::new();
+    for token in answer.split(|c: char| c.is_whitespace() || ",;/&+".contains(c)).filter(|t| !t.is_empty()) {
+        if search_key(token) == "va" {
+            continue;
+        }
+        let token = token.trim_end_matches(['.', ')']);
+        let mut chars = token.chars();
+        match (chars.next().and_then(letter_index), chars.next()) {
+            (Some(i), None) if token.chars().all(|c| c.is_ascii_uppercase()) || token.len() == 1 => out.push(i),
+            _ => return None,
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// An answer table line: `1-B, 2-A`, `1.B 2.C`, `3: AC`, `4 – D` → (number, option indices).
+fn table_entries(s: &str) -> Option<Vec<(usize, Vec<usize>)>> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < chars.len() && (chars[i].is_whitespace() || ",;|".contains(chars[i])) {
+            i += 1;
+        }
+        if i == chars.len() {
+            break;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let number: usize = chars[start..i].iter().collect::<String>().parse().ok()?;
+        while i < chars.len() && (chars[i].is_whitespace() || "-.:)–—=".contains(chars[i])) {
+            i += 1;
+        }
+        let first = i;
+        while i < chars.len() && chars[i].is_ascii_uppercase() && letter_index(chars[i]).is_some() {
+            i += 1;
+        }
+        if i == first || (i < chars.len() && chars[i].is_alphanumeric()) {
+            return None;
+        }
+        out.push((number, chars[first..i].iter().filter_map(|c| letter_index(*c)).collect()));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::choice;
+    use ontap_core::model::{Letter, Letters};
+
+    #[test]
+    fn question_starts() {
+        assert_eq!(question_start("Câu 1. Ai?"), Some((1, "Ai?")));
+        assert_eq!(question_start("CÂU 12: Ai?"), Some((12, "Ai?")));
+        assert_eq!(question_start("Câu hỏi 3) Ai?"), Some((3, "Ai?")));
+        assert_eq!(question_start("Câu 4 . Ai?"), Some((4, "Ai?")));
+        assert_eq!(question_start("Câu 5"), None);
+        assert_eq!(question_start("Câu này sai"), None);
+    }
+
+    #[test]
+    fn options_split_on_tabs_and_wide_gaps() {
+        assert_eq!(option_line("A. 2016\tB. 2018"), Some(vec![(0, "2016"), (1, "2018")]));
+        assert_eq!(option_line("C) một  D) hai"), Some(vec![(2, "một"), (3, "hai")]));
+        assert_eq!(option_line("A. Điều A. B. không tách"), Some(vec![(0, "Điều A. B. không tách")]));
+        assert_eq!(option_line("A.B"), None);
+    }
+
+    #[test]
+    fn answers_and_tables() {
+        assert_eq!(letters("B"), Some(vec![1]));
+        assert_eq!(letters("A, C"), Some(vec![0, 2]));
+        assert_eq!(letters("A và D"), Some(vec![0, 3]));
+        assert_eq!(letters("C. Toàn dân"), Some(vec![2]));
+        assert_eq!(letters("Đúng"), None);
+        assert_eq!(
+            table_entries("1-B, 2-A; 3.C 4: AD"),
+            Some(vec![(1, vec![1]), (2, vec![0]), (3, vec![2]), (4, vec![0, 3])])
+        );
+        assert_eq!(table_entries("1 – B"), Some(vec![(1, vec![1])]));
+        assert_eq!(table_entries("Ghi chú 1-B"), None);
+        assert_eq!(table_entries("1-Bình"), None);
+    }
+
+    #[test]
+    fn labels() {
+        assert!(matches!(label("Đáp án: B"), Some(Label::Answer(a)) if a == "B"));
+        assert!(matches!(label("Đáp án đúng là: C"), Some(Label::Answer(a)) if a == "C"));
+        assert!(matches!(label("ĐÁP ÁN"), Some(Label::Table(t)) if t.is_empty()));
+        assert!(matches!(label("Đáp án:"), Some(Label::Table(t)) if t.is_empty()));
+        assert!(matches!(label("Lời giải: vì"), Some(Label::Explanation(e)) if e == "vì"));
+        assert!(label("Đáp ứng yêu cầu").is_none());
+        assert!(matches!(label("Đáp án: Đúng"), Some(Label::Answer(a)) if a == "Đúng"));
+        assert!(matches!(label("Đáp án Sai"), Some(Label::Answer(a)) if a == "Sai"));
+        assert!(matches!(label("Đáp án đúng là B"), Some(Label::Answer(a)) if a == "B"));
+        assert!(matches!(label("Đáp án - B"), Some(Label::Answer(a)) if a == "B"));
+        assert!(matches!(label("Đáp án:B"), Some(Label::Answer(a)) if a == "B"));
+        assert!(matches!(label("Bảng đáp án: 1-B"), Some(Label::Table(t)) if t == "1-B"));
+        let p = parse("Câu 1. a?\nA. x\nB. y\nĐáp án: A\nĐáp án: B\n");
+        assert_eq!(p.drafts[0].kind, choice(vec!["x".into(), "y".into()], &[0]));
+        assert_eq!(p.notes, [Note::error(5, "Câu 1 đã có đáp án ở dòng 4; dòng này không được nhập: “Đáp án: B”.")]);
+        let p = parse("Câu 1. a?\nĐáp án: Đúng\nTài liệu: nq35\nTài liệu: nq36\n");
+        assert_eq!(p.drafts[0].kind, QuestionKind::TrueFalse { answer: true });
+        assert_eq!(p.drafts[0].material.as_deref(), Some("nq35"));
+        assert_eq!(
+            p.notes,
+            [Note::error(4, "Câu 1 đã ghi tài liệu “nq35”; dòng này không được nhập: “Tài liệu: nq36”.")]
+        );
+    }
+
+    #[test]
+    fn a_word_table_pasted_as_two_rows() {
+        let p = parse("Câu 1. a?\nA. x\nB. y\nCâu 2. b?\nA. x\nB. y\nCâu\t1\t2\nĐáp án\tB\tA\n");
+        let correct: Vec<_> = p.drafts.iter().map(|d| d.kind.clone()).collect();
+        assert_eq!(correct[0], choice(vec!["x".into(), "y".into()], &[1]));
+        assert_eq!(correct[1], choice(vec!["x".into(), "y".into()], &[0]));
+        assert!(p.notes.is_empty(), "{:?}", p.notes);
+        let p = parse("Câu 1. a?\nA. x\nB. y\nCâu 1 2\nĐáp án B\n");
+        assert_eq!(p.notes.len(), 2, "{:?}", p.notes);
+        assert_eq!(p.notes[0].line, 5);
+        assert!(p.notes[0].message.starts_with("Dòng đáp án của bảng không khớp với dòng số câu ở dòng 4"));
+    }
+
+    #[test]
+    fn a_whole_question_with_its_answer_in_a_table() {
+        let p = parse("Đề ôn tập\nCâu 1: Hỏi?\nA. x\tB. y\nCâu 3. Hỏi ___?\nĐáp án: Mác; Lênin\nĐÁP ÁN\n1-B\n");
+        assert_eq!(p.title.as_deref(), Some("Đề ôn tập"));
+        assert_eq!(
+            p.drafts[0].kind,
+            QuestionKind::Single { options: vec!["x".into(), "y".into()], correct: Letters::One(Letter("B".into())) }
+        );
+        assert_eq!(
+            p.drafts[1].kind,
+            QuestionKind::FillBlank { accepted: vec!["Mác".into(), "Lênin".into()], strict_diacritics: false }
+        );
+        assert_eq!(p.notes, [Note::warning(4, "Sau Câu 1 là Câu 3: thiếu Câu 2? (đánh số nhảy cóc)")]);
+    }
+}

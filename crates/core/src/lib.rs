@@ -10,6 +10,7 @@ pub mod check;
 pub mod draw;
 pub mod exam;
 pub mod ids;
+pub mod layout;
 pub mod library;
 pub mod locate;
 pub mod model;

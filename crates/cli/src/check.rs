@@ -10,7 +10,8 @@ use ontap_core::check::{
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const MATERIALS_FILE: &str = "materials.json";
+/// The materials list's usual file name beside the banks.
+pub const MATERIALS_FILE: &str = "materials.json";
 
 /// One checked file's text (for showing offending lines) and its diagnostics.
 pub struct FileResult {

@@ -9,6 +9,8 @@
 
 use crate::model::{Bank, Catalogue, Letters, MaterialList, Question, QuestionKind};
 use crate::text::nfc;
+use serde::{Serialize, de::DeserializeOwned};
+use serde_json::Value;
 
 /// The widest line a short list is kept on, counting its indentation.
 pub const LINE_WIDTH: usize = 100;
@@ -216,6 +218,20 @@ fn inline(node: &Node) -> String {
         other => write(&mut out, other, 0, 0),
     }
     out
+}
+
+/// `value` with every text in NFC: what writing it and reading it back gives.
+pub fn nfc_value<T: Serialize + DeserializeOwned>(value: &T) -> T {
+    fn walk(v: Value) -> Value {
+        match v {
+            Value::String(s) => Value::String(nfc(&s)),
+            Value::Array(a) => Value::Array(a.into_iter().map(walk).collect()),
+            Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, walk(v))).collect()),
+            other => other,
+        }
+    }
+    let json = serde_json::to_value(value).expect("the format's types serialize");
+    serde_json::from_value(walk(json)).expect("NFC texts read back as the same types")
 }
 
 #[cfg(test)]

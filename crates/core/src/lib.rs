@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod counts;
 pub mod draw;
 pub mod exam;
 pub mod ids;

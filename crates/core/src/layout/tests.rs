@@ -6,21 +6,6 @@ use crate::check::{References, check_bank};
 use crate::model::{Letter, Pair, Source};
 use crate::test_fixtures::{SAMPLE_BANK, sample_bank};
 use proptest::prelude::*;
-use serde::{Serialize, de::DeserializeOwned};
-use serde_json::Value;
-
-/// `value` with every string in NFC.
-pub fn nfc_value<T: Serialize + DeserializeOwned>(value: &T) -> T {
-    fn walk(v: Value) -> Value {
-        match v {
-            Value::String(s) => Value::String(nfc(&s)),
-            Value::Array(a) => Value::Array(a.into_iter().map(walk).collect()),
-            Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, walk(v))).collect()),
-            other => other,
-        }
-    }
-    serde_json::from_value(walk(serde_json::to_value(value).unwrap())).unwrap()
-}
 
 fn read_back(text: &str) -> Bank {
     let checked = check_bank(text.as_bytes(), "bank.json", &References::default());

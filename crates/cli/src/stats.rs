@@ -139,7 +139,7 @@ fn table(out: &mut String, title: &str, rows: &[(String, usize)], whole: usize) 
     let digits = rows.iter().map(|(_, n)| n.to_string().len()).max().unwrap_or(1);
     for (label, n) in rows {
         let pad = " ".repeat(width - label.chars().count());
-        let share = if whole == 0 { 0 } else { (n * 100 + whole / 2) / whole };
+        let share = (n * 100 + whole / 2).checked_div(whole).unwrap_or(0);
         let _ = writeln!(out, "  {label}{pad}  {n:>digits$}  {share:>3}%");
     }
 }

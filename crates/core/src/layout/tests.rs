@@ -149,7 +149,7 @@ fn any_text() -> impl Strategy<Value = String> {
 
 fn any_kind() -> impl Strategy<Value = QuestionKind> {
     let texts = || prop::collection::vec(any_text(), 0..5);
-    let letters = prop::collection::vec("[A-D]".prop_map(|s| Letter(s)), 0..4);
+    let letters = prop::collection::vec("[A-D]".prop_map(Letter), 0..4);
     prop_oneof![
         (texts(), "[A-D]").prop_map(|(options, l)| QuestionKind::Single { options, correct: Letters::One(Letter(l)) }),
         (texts(), letters).prop_map(|(options, ls)| QuestionKind::Multiple { options, correct: Letters::Many(ls) }),

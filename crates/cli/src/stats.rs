@@ -79,6 +79,9 @@ fn count_path(path: &Path) -> Result<Vec<Counted>, Fatal> {
     if !path.is_file() {
         return Err(Fatal(format!("{shown}: no such file or folder")));
     }
+    if path.file_name().is_some_and(|n| n == CATALOGUE_FILE) {
+        return count_path(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")));
+    }
     Ok(vec![single_file(path)])
 }
 

@@ -32,6 +32,9 @@ else
   cargo run --quiet -p ontap-cli -- check questions
 fi
 
+step "shipped files in the canonical layout (ontap fmt --check)"
+cargo run --quiet -p ontap-cli -- fmt --check questions
+
 step "release build (trunk)"
 scripts/build.sh
 

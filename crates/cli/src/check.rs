@@ -10,6 +10,7 @@ use ontap_core::check::{
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The materials list's usual file name beside the banks.
 pub const MATERIALS_FILE: &str = "materials.json";
 
 /// One checked file's text (for showing offending lines) and its diagnostics.

@@ -5,8 +5,10 @@
 mod check;
 mod convert;
 mod disk;
+mod fmt;
 mod render;
 mod schema;
+mod stats;
 
 use ontap_core::check::Lang;
 use std::process::ExitCode;
@@ -18,6 +20,13 @@ Usage:
   ontap check [--materials DIR] [--format human|json] [--lang vi|en] PATH...
       Check bank files or questions folders (a folder with catalogue.json is checked whole).
       --materials DIR   the folder of material texts: every source quote is checked against it
+  ontap fmt [--check] PATH...
+      Rewrite bank files (and materials.json, catalogue.json) in the canonical layout, in NFC,
+      without changing their meaning. A file with errors is left alone and its errors shown.
+      --check   change nothing: list the files that would change and exit 1 if any would
+  ontap stats [--format human|json] PATH...
+      Count questions by type, difficulty, source material and tag, and list the questions whose
+      explanation or quote is too short. Files with errors are named and skipped (exit 1).
   ontap schema --write DIR | --check DIR
       Write the JSON Schemas generated from the format's types, or fail if DIR's copies differ.
   ontap import [--format word|csv|gift] [--id BANK_ID] [--title TITLE] [--description TEXT]
@@ -53,6 +62,8 @@ fn run() -> Result<ExitCode, Fatal> {
     let rest: Vec<_> = args.collect();
     match command.to_str() {
         Some("check") => check::run(lexopt::Parser::from_args(rest)),
+        Some("fmt") => fmt::run(lexopt::Parser::from_args(rest)),
+        Some("stats") => stats::run(lexopt::Parser::from_args(rest)),
         Some("schema") => schema::run(lexopt::Parser::from_args(rest)),
         Some("import") => convert::run(lexopt::Parser::from_args(rest)),
         Some("help" | "--help" | "-h") => {

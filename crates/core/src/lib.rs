@@ -7,9 +7,11 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod counts;
 pub mod draw;
 pub mod exam;
 pub mod ids;
+pub mod layout;
 pub mod library;
 pub mod locate;
 pub mod model;

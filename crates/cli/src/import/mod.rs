@@ -221,11 +221,10 @@ fn numbered(prefix: &str, n: usize) -> String {
     format!("{prefix}-{n:03}")
 }
 
-/// The bank as JSON text: the one place import output is written (pretty, trailing newline).
+/// The bank as JSON text in the canonical layout of `ontap fmt`: the one place import output is
+/// written.
 pub fn write(bank: &Bank) -> String {
-    let mut out = serde_json::to_string_pretty(bank).unwrap_or_default();
-    out.push('\n');
-    out
+    ontap_core::layout::write_bank(bank)
 }
 
 /// The option letters `A`–`H` an importer accepts.

@@ -1,0 +1,7 @@
+//! Any text as an import in the csv format (see importer.rs for what must hold).
+#![no_main]
+
+#[path = "importer.rs"]
+mod importer;
+
+libfuzzer_sys::fuzz_target!(|text: &str| importer::run(ontap_cli::import::Format::Csv, text));

@@ -1,0 +1,22 @@
+//! The shared body of the importer targets.
+
+use ontap_cli::import::{Format, Options, import, write};
+
+/// Any text in `format`: the importer never panics, every note points at a line of the input,
+/// and the bank it writes is well-formed JSON the checker reads back.
+pub fn run(format: Format, text: &str) {
+    let options = Options { bank_id: "mo-phong".into(), title: None, description: None, material: None };
+    let result = import(format, text, &options);
+    let lines = text.lines().count().max(1);
+    for note in &result.notes {
+        assert!(note.line <= lines + 1, "note on line {} of {lines}: {note:?}", note.line);
+    }
+    let json = write(&result.bank);
+    assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "the importer wrote invalid JSON:\n{json}");
+    let refs = ontap_core::check::References::default();
+    let checked = ontap_core::check::check_bank(json.as_bytes(), "out.json", &refs);
+    assert!(
+        checked.diagnostics.iter().all(|d| d.code() != "json-syntax"),
+        "the checker cannot read the importer's output:\n{json}"
+    );
+}

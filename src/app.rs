@@ -1,11 +1,13 @@
 //! The app's root: paints the shell at once, loads the banks after it, keeps the route in step
 //! with the address bar, and shares the library with every page.
 
+use crate::components::offline_notice::OfflineNotice;
 use crate::components::text_size::TextSizeControl;
+use crate::components::update_banner::UpdateBanner;
 use crate::load::load_banks;
 use crate::platform::clock::now_ms;
 use crate::platform::storage::LocalStore;
-use crate::platform::{nav, settings};
+use crate::platform::{nav, service_worker, settings};
 use crate::routes::{
     data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage, stats::StatsPage,
 };
@@ -35,6 +37,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<String>>,
     /// Stored text that could not be read, for download.
     pub unreadable: Option<String>,
+    /// Whether an exam is in progress (set by the exam page): no update is offered meanwhile.
+    pub exam_running: RwSignal<bool>,
 }
 
 impl AppState {
@@ -103,6 +107,11 @@ pub fn App() -> impl IntoView {
     let notices = RwSignal::new(loaded.notices.iter().map(notice_text).collect::<Vec<_>>());
     let may_save = loaded.may_save;
     let unreadable = loaded.unreadable;
+    let update_ready = RwSignal::new(false);
+    let exam_running = RwSignal::new(false);
+    service_worker::register(move || {
+        let _ = update_ready.try_set(true);
+    });
     view! {
         <a class="skip" href="#main">"Bỏ qua, tới nội dung chính"</a>
         <header class="app-header">
@@ -112,8 +121,10 @@ pub fn App() -> impl IntoView {
                 route.set(Route::Home { query: String::new() });
             }>"Ôn tập Nghị quyết"</a>
             <TextSizeControl/>
+            <OfflineNotice/>
         </header>
         <main id="main" tabindex="-1">
+            <UpdateBanner ready=update_ready exam_running=exam_running/>
             {move || {
                 let list = notices.get();
                 (!list.is_empty()).then(|| view! {
@@ -141,6 +152,7 @@ pub fn App() -> impl IntoView {
                         may_save,
                         notices,
                         unreadable: unreadable.clone(),
+                        exam_running,
                     };
                     provide_context(state);
                     view! { <Screen/> }

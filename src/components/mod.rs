@@ -4,5 +4,7 @@ pub mod bank_card;
 pub mod diagnostics;
 pub mod feedback;
 pub mod link;
+pub mod offline_notice;
 pub mod question_view;
 pub mod text_size;
+pub mod update_banner;

@@ -1,10 +1,12 @@
-//! The only code that touches the browser's APIs (fetch, history, clock, storage).
+//! The only code that touches the browser's APIs (fetch, history, clock, storage, service worker).
 
 pub mod clock;
+pub mod connection;
 pub mod dom;
 pub mod fetch;
 pub mod files;
 pub mod nav;
+pub mod service_worker;
 pub mod settings;
 pub mod storage;
 pub mod unicode;

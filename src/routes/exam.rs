@@ -61,6 +61,14 @@ pub fn ExamPage(
             let _ = LocalStore.write(EXAM_KEY, &text);
         });
     }
+    // No update is offered while the exam runs (see `UpdateBanner`).
+    let exam_running = state.exam_running;
+    let in_progress = move || exam.with(|e| !e.is_submitted() && !e.items.is_empty());
+    exam_running.set(in_progress());
+    Effect::new(move |_| exam_running.set(in_progress()));
+    on_cleanup(move || {
+        let _ = exam_running.try_set(false);
+    });
     let index = RwSignal::new(0usize);
     let now = RwSignal::new(now_ms());
     let confirming = RwSignal::new(false);

@@ -1,6 +1,7 @@
 //! Progress in a real browser: answers survive a reload, and corrupt stored data gives a plain
 //! notice, is kept aside untouched, and the app goes on working.
 
+use ontap_e2e::answer::{answer_current, pick_something};
 use ontap_e2e::browser::Browser;
 use ontap_e2e::dist_dir;
 use ontap_e2e::server::StaticServer;
@@ -35,28 +36,6 @@ fn stored_progress(answers: &[(i64, &ontap_core::Question, bool)]) -> String {
 
 async fn mastery(b: &Browser) -> String {
     b.wait_for(&format!(".bank-card[data-bank='{BANK}'] .mastery")).await.text().await.unwrap()
-}
-
-/// Answers the question shown with whatever is quickest (right or wrong does not matter here).
-async fn answer_current(b: &Browser) {
-    pick_something(b).await;
-    // An ordering question is answered as shown.
-    b.wait_for("#submit:not([disabled])").await.click().await.unwrap();
-    b.wait_for(".feedback").await;
-}
-
-/// Gives the question shown some answer, without submitting it.
-async fn pick_something(b: &Browser) {
-    b.wait_for(".question-card").await;
-    if let Ok(input) = b.driver.find(thirtyfour::By::Css(".question.fill input")).await {
-        input.send_keys("không biết").await.unwrap();
-    } else if !b.all(".question.choices").await.is_empty() {
-        b.driver.find(thirtyfour::By::Css("label.option")).await.unwrap().click().await.unwrap();
-    } else if !b.all(".match-row select").await.is_empty() {
-        let pick = "const s = document.querySelector('.match-row select'); s.selectedIndex = 1; \
-                    s.dispatchEvent(new Event('change', { bubbles: true })); return null";
-        js(b, pick).await;
-    }
 }
 
 /// Opens a practice of the bank and answers its first question.

@@ -1,0 +1,104 @@
+// Ôn tập Nghị quyết: the service worker that makes the app work with no network after the first
+// visit. See ARCHITECTURE.md ("Offline") for the design.
+//
+// - The app shell (index.html, trunk's hashed JS/wasm/CSS, manifest, icons) is precached on
+//   install and served from the cache first: a build is one consistent set of files, replaced
+//   only when the member applies an update ("Đã có phiên bản mới — Tải lại").
+// - The banks under questions/ are precached too, then served network-first (cache fallback):
+//   a bank a trainer updates on the server arrives on the next online visit; offline the last
+//   copy is used. The app reads banks once at start-up, so a session in progress never changes.
+// - A new worker waits until the page asks it to take over (message "skip-waiting").
+//
+// The next line is written by scripts/precache.py after every build (trunk's post_build hook):
+// the version (a hash of the shell and the bank names) and every file to precache, relative to
+// this file. Do not edit it by hand.
+const BUILD = { version: "dev", files: ["./"] };
+
+const SCOPE = new URL("./", self.location).href;
+// Caches are per origin: the scope in the name keeps two copies of the app on one host apart.
+const PREFIX = `ontap:${new URL(SCOPE).pathname}:`;
+const CACHE = PREFIX + BUILD.version;
+const QUESTIONS = new URL("questions/", SCOPE).href;
+const SHELL_PAGES = [SCOPE, new URL("index.html", SCOPE).href];
+// A bank fetch that has not answered by then is served from the cache (a weak connection).
+const NETWORK_TIMEOUT_MS = 5000;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(BUILD.files.map((f) => new Request(new URL(f, SCOPE).href, { cache: "reload" }))),
+    ),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET") return;
+  const url = new URL(request.url);
+  url.hash = "";
+  url.search = "";
+  if (!url.href.startsWith(SCOPE)) return;
+  if (request.mode === "navigate" && SHELL_PAGES.includes(url.href)) {
+    event.respondWith(shell(request));
+  } else if (url.href.startsWith(QUESTIONS)) {
+    event.respondWith(networkFirst(request, url.href));
+  } else {
+    event.respondWith(cacheFirst(request));
+  }
+});
+
+// The page itself, whatever its query string (routes live there): the cached index.html.
+async function shell(request) {
+  const cache = await caches.open(CACHE);
+  return (await cache.match(SCOPE)) || fetch(request);
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  return (await cache.match(request)) || fetch(request);
+}
+
+async function networkFirst(request, key) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await withTimeout(fetch(request, { cache: "no-cache" }), NETWORK_TIMEOUT_MS);
+    if (response.ok) {
+      await cache.put(key, response.clone());
+      return response;
+    }
+    return (await cache.match(key)) || response;
+  } catch (offline) {
+    const cached = await cache.match(key);
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+function withTimeout(promise, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("timeout")), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}

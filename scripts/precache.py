@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Writes the service worker's precache list into a built app folder.
+
+Run by trunk after every build (a post_build hook in Trunk.toml, with TRUNK_STAGING_DIR set),
+or by hand on a built folder: `scripts/precache.py dist`. It rewrites the `const BUILD = ...`
+line of the folder's sw.js with:
+
+- files: every file trunk wrote (hashed names included) except the worker itself and the
+  questions folder, the page as "./", then questions/catalogue.json and every file the
+  catalogue names (materials and banks). The list comes from the folder, so it cannot drift
+  from what was built.
+- version: a hash of the shell files' bytes and of the bank names. A changed build changes it
+  (the browser then installs the new worker and the page offers "Tải lại"); a bank edited on
+  the server does not, since banks are refreshed from the network on every online visit.
+
+Running it twice gives the same file.
+"""
+
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+WORKER = "sw.js"
+QUESTIONS = "questions"
+
+
+def shell_files(root: Path) -> list[str]:
+    out = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_file() and rel != WORKER and not rel.startswith(QUESTIONS + "/"):
+            out.append(rel)
+    return out
+
+
+def bank_files(root: Path) -> list[str]:
+    catalogue = root / QUESTIONS / "catalogue.json"
+    names = ["catalogue.json"]
+    try:
+        data = json.loads(catalogue.read_text(encoding="utf-8"))
+        names.append(data["materials"])
+        names.extend(data["banks"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        # The app reports a broken catalogue itself; the shell still works offline.
+        print(f"precache: {catalogue}: {e}; only the catalogue is precached", file=sys.stderr)
+    return [f"{QUESTIONS}/{n}" for n in names if isinstance(n, str) and (root / QUESTIONS / n).is_file()]
+
+
+def main() -> int:
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR", "dist"))
+    worker = root / WORKER
+    if not worker.is_file():
+        print(f"precache: no {worker}", file=sys.stderr)
+        return 1
+    shell = shell_files(root)
+    banks = bank_files(root)
+    digest = hashlib.sha256()
+    for rel in shell:
+        digest.update(rel.encode() + b"\0" + (root / rel).read_bytes() + b"\0")
+    for rel in banks:
+        digest.update(rel.encode() + b"\0")
+    files = ["./" if f == "index.html" else f for f in shell] + banks
+    line = "const BUILD = " + json.dumps({"version": digest.hexdigest()[:16], "files": files}) + ";"
+    text = worker.read_text(encoding="utf-8")
+    new, count = re.subn(r"^const BUILD = .*;$", lambda _: line, text, count=1, flags=re.M)
+    if count != 1:
+        print(f"precache: {worker} has no `const BUILD = ...;` line", file=sys.stderr)
+        return 1
+    worker.write_text(new, encoding="utf-8")
+    print(f"precache: {len(files)} files, version {digest.hexdigest()[:16]}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

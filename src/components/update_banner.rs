@@ -1,0 +1,28 @@
+//! "Đã có phiên bản mới — Tải lại": shown when a new version of the app is installed and
+//! waiting, never while an exam is running; applied only on the member's click.
+
+use crate::platform::service_worker;
+use leptos::prelude::*;
+
+/// The banner. `ready`: a new version waits; `exam_running`: an exam is in progress (the
+/// banner stays hidden until it is submitted).
+#[component]
+pub fn UpdateBanner(ready: RwSignal<bool>, exam_running: RwSignal<bool>) -> impl IntoView {
+    let applying = RwSignal::new(false);
+    move || {
+        (ready.get() && !exam_running.get()).then(|| {
+            view! {
+                <div class="update-banner" role="status">
+                    <p>
+                        "Đã có phiên bản mới — "
+                        <button type="button" class="button primary" id="apply-update" disabled=move || applying.get()
+                            on:click=move |_| {
+                                applying.set(true);
+                                service_worker::apply_update();
+                            }>"Tải lại"</button>
+                    </p>
+                </div>
+            }
+        })
+    }
+}

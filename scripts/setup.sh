@@ -44,4 +44,12 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >&2
 fi
 
+# trunk's post_build hook (scripts/precache.py) needs python3; Debian images usually have it.
+if ! command -v python3 >/dev/null; then
+  log "installing python3 (Debian package)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq python3-minimal >&2
+fi
+
 log "tools ready: $(trunk --version), $(wasm-bindgen --version 2>/dev/null || echo 'wasm-bindgen: after first lock'), $("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version), $(chromium --version 2>/dev/null | head -1)"

@@ -38,6 +38,9 @@ cargo run --quiet -p ontap-cli -- fmt --check questions
 step "release build (trunk)"
 scripts/build.sh
 
+step "release build for a sub-path (/on-tap/, into dist-sub/: the offline test runs on both)"
+scripts/build.sh --public-url /on-tap/ --dist dist-sub
+
 step "browser tests (headless Chromium)"
 tests --quiet -p ontap-e2e -- --test-threads=1
 

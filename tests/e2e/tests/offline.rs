@@ -190,6 +190,42 @@ async fn emulate_offline(b: &Browser, offline: bool) {
     cdp.send_raw("Network.emulateNetworkConditions", conditions).await.expect("network emulation");
 }
 
+/// The page links a web app manifest that lets a phone install the app: Vietnamese names,
+/// standalone, a theme colour, and icons of 192 and 512 px (one maskable) that really are
+/// PNGs of those sizes.
+async fn check_installable(b: &Browser, url: &str) {
+    let theme = js(b, "return document.querySelector('meta[name=theme-color]')?.content ?? null;").await;
+    let script = "return fetch(document.querySelector('link[rel=manifest]').href)
+        .then(r => Promise.all([r.url, r.headers.get('content-type'), r.json()]));";
+    let v = js(b, script).await;
+    assert_eq!(v[0], json!(format!("{url}manifest.webmanifest")), "the manifest sits beside the page");
+    assert_eq!(v[1], json!("application/manifest+json"));
+    let m = &v[2];
+    assert_eq!(m["name"], json!("Ôn tập Nghị quyết"));
+    assert_eq!(m["short_name"], json!("Ôn tập NQ"));
+    assert_eq!(m["lang"], json!("vi"));
+    assert_eq!((&m["display"], &m["start_url"], &m["scope"]), (&json!("standalone"), &json!("./"), &json!("./")));
+    assert_eq!(m["theme_color"], theme, "the manifest and the page agree on the theme colour");
+    let mut seen = BTreeSet::new();
+    for icon in m["icons"].as_array().expect("icons") {
+        let src = icon["src"].as_str().unwrap();
+        let size = js(
+            b,
+            &format!(
+                "return new Promise(ok => {{ const i = new Image(); i.onload = () => ok(i.naturalWidth + 'x' + i.naturalHeight);
+                 i.onerror = () => ok('broken'); i.src = new URL('{src}', '{url}').href; }});"
+            ),
+        )
+        .await;
+        assert_eq!(size, icon["sizes"], "{src} is a real image of its stated size");
+        assert_eq!(icon["type"], json!("image/png"));
+        seen.insert((icon["sizes"].as_str().unwrap().to_owned(), icon["purpose"].as_str().unwrap().to_owned()));
+    }
+    for want in [("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")] {
+        assert!(seen.contains(&(want.0.to_owned(), want.1.to_owned())), "an icon {want:?} in {seen:?}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The scenario
 // ---------------------------------------------------------------------------------------------
@@ -218,6 +254,7 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
         listed.iter().map(|f| if f == "./" { url.clone() } else { format!("{url}{f}") }).collect();
     assert_eq!(cached_urls(&b, &cache).await, want, "every listed file is cached");
     assert!(text(&b, "#main").await.find("Đã có phiên bản mới").is_none(), "a first install is not an update");
+    check_installable(&b, &url).await;
 
     // 2. The server stops; the app still opens, practises a whole bank and takes an exam.
     server.stop();

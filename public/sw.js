@@ -1,17 +1,7 @@
-// Ôn tập Nghị quyết: the service worker that makes the app work with no network after the first
-// visit. See ARCHITECTURE.md ("Offline") for the design.
-//
-// - The app shell (index.html, trunk's hashed JS/wasm/CSS, manifest, icons) is precached on
-//   install and served from the cache first: a build is one consistent set of files, replaced
-//   only when the member applies an update ("Đã có phiên bản mới — Tải lại").
-// - The banks under questions/ are precached too, then served network-first (cache fallback):
-//   a bank a trainer updates on the server arrives on the next online visit; offline the last
-//   copy is used. The app reads banks once at start-up, so a session in progress never changes.
-// - A new worker waits until the page asks it to take over (message "skip-waiting").
-//
-// The next line is written by scripts/precache.py after every build (trunk's post_build hook):
-// the version (a hash of the shell and the bank names) and every file to precache, relative to
-// this file. Do not edit it by hand.
+// Ôn tập Nghị quyết: the service worker (design: ARCHITECTURE.md, "Offline"). The shell is
+// precached and served cache-first; banks (questions/) network-first with the cache as fallback;
+// a new worker waits until the page sends "skip-waiting". The next line is written by
+// scripts/precache.py after every build: do not edit it by hand.
 const BUILD = { version: "dev", files: ["./"] };
 
 const SCOPE = new URL("./", self.location).href;
@@ -20,7 +10,7 @@ const PREFIX = `ontap:${new URL(SCOPE).pathname}:`;
 const CACHE = PREFIX + BUILD.version;
 const QUESTIONS = new URL("questions/", SCOPE).href;
 const SHELL_PAGES = [SCOPE, new URL("index.html", SCOPE).href];
-// A bank fetch that has not answered by then is served from the cache (a weak connection).
+// A bank fetch not answered by then is served from the cache (a weak connection).
 const NETWORK_TIMEOUT_MS = 5000;
 
 self.addEventListener("install", (event) => {
@@ -60,7 +50,7 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-// The page itself, whatever its query string (routes live there): the cached index.html.
+// The page, whatever its query string (routes live there): the cached index.html.
 async function shell(request) {
   const cache = await caches.open(CACHE);
   return (await cache.match(SCOPE)) || fetch(request);

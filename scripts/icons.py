@@ -1,110 +1,100 @@
 #!/usr/bin/env python3
-"""Draws the app's icons (public/icons/*.png): an open book in yellow on the app's red.
+"""Draws the app's icons (public/icons/*.png): an open book, cream pages with red lines on a
+yellow cover, on the app's red.
 
-Run once when the design changes: `scripts/icons.py` (about 4 minutes: pure Python, 3×3
-samples per pixel). Standard library only (zlib for PNG), so
-it runs on any machine with python3. Three files: icon-192.png and icon-512.png (rounded
-square, transparent corners, purpose "any") and icon-maskable-512.png (full-bleed background,
-the book inside the central safe circle of 40 % radius, purpose "maskable").
+Run once when the design changes: `scripts/icons.py`. Standard library only (zlib for PNG), so
+it runs on any machine with python3. Three files, all full-bleed squares (launchers round or
+cut them to their own shape): icon-192.png and icon-512.png (purpose "any") and
+icon-maskable-512.png (purpose "maskable": the book smaller, inside the central safe circle of
+40 % radius).
+
+Every shape is an axis-aligned rectangle with exact pixel coverage (smooth edges without
+supersampling), so most rows repeat the one above; PNG's "up" filter turns those into zeros and
+the files stay small (the app shell has a size budget, tests/e2e/tests/budget.rs).
 """
 
 import struct
 import zlib
 from pathlib import Path
 
-RED = (179, 38, 30, 255)  # --accent in style.css
-DARK = (120, 20, 16, 255)
-YELLOW = (255, 214, 79, 255)
-CREAM = (255, 246, 214, 255)
+RED = (179, 38, 30)  # --accent in style.css
+YELLOW = (255, 214, 79)
+CREAM = (255, 246, 214)
 
-# An open book in unit coordinates (0..1), as convex polygons drawn in order.
-LEFT_COVER = [(0.50, 0.40), (0.15, 0.31), (0.15, 0.74), (0.50, 0.82)]
-RIGHT_COVER = [(0.50, 0.40), (0.85, 0.31), (0.85, 0.74), (0.50, 0.82)]
-LEFT_PAGE = [(0.49, 0.36), (0.19, 0.26), (0.19, 0.68), (0.49, 0.77)]
-RIGHT_PAGE = [(0.51, 0.36), (0.81, 0.26), (0.81, 0.68), (0.51, 0.77)]
-
-
-def line(x0: float, x1: float, y: float, slope: float, t: float = 0.022) -> list:
-    """A text line on a page: a thin parallelogram from x0 to x1 rising by `slope`."""
-    return [(x0, y), (x1, y + (x1 - x0) * slope), (x1, y + (x1 - x0) * slope + t), (x0, y + t)]
-
-
-def shapes() -> list:
-    out = [(LEFT_COVER, YELLOW), (RIGHT_COVER, YELLOW), (LEFT_PAGE, CREAM), (RIGHT_PAGE, CREAM)]
-    slope = 0.10 / 0.30
-    for k in range(4):
-        y = 0.37 + 0.09 * k
-        out.append((line(0.23, 0.45, y - 0.22 * slope + 0.0, slope), RED))
-        out.append((line(0.55, 0.77, y, -slope), RED))
-    return out
+# The book in unit coordinates: (x0, y0, x1, y1, colour), painted in order.
+BOOK = [
+    (0.16, 0.28, 0.84, 0.76, YELLOW),  # the cover, showing below and between the pages
+    (0.20, 0.24, 0.485, 0.72, CREAM),  # left page
+    (0.515, 0.24, 0.80, 0.72, CREAM),  # right page
+] + [
+    (x0, y, x1, y + 0.03, RED)  # lines of text
+    for y in (0.32, 0.41, 0.50, 0.59)
+    for (x0, x1) in ((0.245, 0.44), (0.56, 0.755))
+]
 
 
-def inside(poly: list, x: float, y: float) -> bool:
-    """Whether (x, y) lies in the convex polygon `poly` (either winding)."""
-    sign = 0
-    for (ax, ay), (bx, by) in zip(poly, poly[1:] + poly[:1]):
-        c = (bx - ax) * (y - ay) - (by - ay) * (x - ax)
-        if c != 0:
-            s = 1 if c > 0 else -1
-            if sign and s != sign:
-                return False
-            sign = s
-    return True
+def overlap(lo: float, hi: float, a: float, b: float) -> float:
+    return max(0.0, min(hi, b) - max(lo, a))
 
 
-def in_rounded_square(x: float, y: float, r: float) -> bool:
-    cx = min(max(x, r), 1 - r)
-    cy = min(max(y, r), 1 - r)
-    return (x - cx) ** 2 + (y - cy) ** 2 <= r * r
+def coverage(size: int, a: float, b: float) -> list:
+    """How much of each pixel along one axis lies in [a, b] (unit coordinates)."""
+    return [overlap(p / size, (p + 1) / size, a, b) * size for p in range(size)]
 
 
-def colour_at(x: float, y: float, maskable: bool) -> tuple:
-    if maskable:
-        # Shrink the drawing towards the centre so it stays in the safe circle.
-        x, y = 0.5 + (x - 0.5) / 0.8, 0.5 + (y - 0.5) / 0.8
-    elif not in_rounded_square(x, y, 0.18):
-        return (0, 0, 0, 0)
-    colour = RED
-    for poly, c in shapes():
-        if inside(poly, x, y):
-            colour = c
-    return colour
-
-
-def render(size: int, maskable: bool) -> bytes:
-    n = 3  # samples per axis per pixel, for smooth edges
-    rows = bytearray()
+def render(size: int, maskable: bool) -> list:
+    """The icon's pixels, row by row, as RGBA tuples."""
+    scale = 0.8 if maskable else 1.0  # maskable: the book shrinks into the safe circle
+    shapes = []
+    for x0, y0, x1, y1, colour in BOOK:
+        x0, x1, y0, y1 = (0.5 + (v - 0.5) * scale for v in (x0, x1, y0, y1))
+        shapes.append((coverage(size, x0, x1), coverage(size, y0, y1), colour))
+    rows = []
     for py in range(size):
-        rows.append(0)  # filter: none
+        row = []
         for px in range(size):
-            acc = [0, 0, 0, 0]
-            for sy in range(n):
-                for sx in range(n):
-                    c = colour_at((px + (sx + 0.5) / n) / size, (py + (sy + 0.5) / n) / size, maskable)
-                    for i in range(3):
-                        acc[i] += c[i] * c[3]
-                    acc[3] += c[3]
-            a = acc[3]
-            if a == 0:
-                rows += bytes(4)
-            else:
-                rows += bytes([round(acc[0] / a), round(acc[1] / a), round(acc[2] / a), round(a / (n * n))])
-    return png(size, bytes(rows))
+            c = RED
+            for cov_x, cov_y, colour in shapes:
+                a = cov_x[px] * cov_y[py]
+                if a > 0:
+                    c = tuple(old * (1 - a) + new * a for old, new in zip(c, colour))
+            row.append(tuple(round(v) for v in c) + (255,))
+        rows.append(row)
+    return rows
 
 
-def png(size: int, raw: bytes) -> bytes:
+def png(rows: list) -> bytes:
+    """An 8-bit RGBA PNG, each row filtered with "up" when it repeats much of the one above."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)  # 8-bit RGBA
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+    raw = bytearray()
+    previous = bytes(4 * len(rows[0]))
+    for row in rows:
+        line = bytes(v for pixel in row for v in pixel)
+        up = bytes((a - b) % 256 for a, b in zip(line, previous))
+        raw += b"\x02" + up if up.count(0) > line.count(0) else b"\x00" + line
+        previous = line
+    size = len(rows)
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(bytes(raw), 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def main() -> None:
     out = Path(__file__).resolve().parent.parent / "public" / "icons"
     out.mkdir(parents=True, exist_ok=True)
-    for name, size, maskable in [("icon-192.png", 192, False), ("icon-512.png", 512, False), ("icon-maskable-512.png", 512, True)]:
-        (out / name).write_bytes(render(size, maskable))
+    for name, size, maskable in [
+        ("icon-192.png", 192, False),
+        ("icon-512.png", 512, False),
+        ("icon-maskable-512.png", 512, True),
+    ]:
+        (out / name).write_bytes(png(render(size, maskable)))
         print(f"wrote {out / name}")
 
 

@@ -10,13 +10,9 @@ pub fn OfflineNotice() -> impl IntoView {
     connection::watch(move |now| {
         let _ = online.try_set(now);
     });
-    move || {
-        (!online.get()).then(|| {
-            view! {
-                <p class="offline-notice" role="status">
-                    "Đang ngoại tuyến — vẫn ôn tập được; tiến độ lưu trên máy này."
-                </p>
-            }
-        })
+    view! {
+        <p class="offline-notice" role="status" hidden=move || online.get()>
+            "Đang ngoại tuyến — vẫn ôn tập được; tiến độ lưu trên máy này."
+        </p>
     }
 }

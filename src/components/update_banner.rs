@@ -8,21 +8,13 @@ use leptos::prelude::*;
 /// banner stays hidden until it is submitted).
 #[component]
 pub fn UpdateBanner(ready: RwSignal<bool>, exam_running: RwSignal<bool>) -> impl IntoView {
-    let applying = RwSignal::new(false);
-    move || {
-        (ready.get() && !exam_running.get()).then(|| {
-            view! {
-                <div class="update-banner" role="status">
-                    <p>
-                        "Đã có phiên bản mới — "
-                        <button type="button" class="button primary" id="apply-update" disabled=move || applying.get()
-                            on:click=move |_| {
-                                applying.set(true);
-                                service_worker::apply_update();
-                            }>"Tải lại"</button>
-                    </p>
-                </div>
-            }
-        })
+    view! {
+        <div class="update-banner" role="status" hidden=move || !ready.get() || exam_running.get()>
+            <p>
+                "Đã có phiên bản mới — "
+                <button type="button" class="button primary" id="apply-update"
+                    on:click=|_| service_worker::apply_update()>"Tải lại"</button>
+            </p>
+        </div>
     }
 }

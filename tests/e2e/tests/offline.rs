@@ -171,6 +171,10 @@ async fn cached_urls(b: &Browser, name: &str) -> BTreeSet<String> {
     serde_json::from_value(js(b, &script).await).unwrap()
 }
 
+/// The update banner and the offline indicator, when shown.
+const BANNER: &str = ".update-banner:not([hidden])";
+const OFFLINE: &str = ".offline-notice:not([hidden])";
+
 /// Whether a new version of the worker is installed and waiting.
 const WAITING: &str = "return navigator.serviceWorker.getRegistration().then(r => !!(r && r.waiting));";
 
@@ -254,6 +258,7 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
         listed.iter().map(|f| if f == "./" { url.clone() } else { format!("{url}{f}") }).collect();
     assert_eq!(cached_urls(&b, &cache).await, want, "every listed file is cached");
     assert!(text(&b, "#main").await.find("Đã có phiên bản mới").is_none(), "a first install is not an update");
+    assert!(b.all(BANNER).await.is_empty());
     check_installable(&b, &url).await;
 
     // 2. The server stops; the app still opens, practises a whole bank and takes an exam.
@@ -296,11 +301,17 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     assert_eq!((practised, examined), (practice_n, EXAM_QUESTIONS), "every answer given offline is saved");
 
     // The indicator follows the browser's own idea of the network.
-    assert!(b.all(".offline-notice").await.is_empty(), "no indicator while the browser believes it is online");
+    assert!(b.all(OFFLINE).await.is_empty(), "no indicator while the browser believes it is online");
     emulate_offline(&b, true).await;
-    wait_text(&b, ".offline-notice", "Đang ngoại tuyến — vẫn ôn tập được; tiến độ lưu trên máy này.").await;
+    wait_text(&b, OFFLINE, "Đang ngoại tuyến — vẫn ôn tập được; tiến độ lưu trên máy này.").await;
     emulate_offline(&b, false).await;
-    wait_js(&b, "return document.querySelectorAll('.offline-notice').length;", json!(0), "the indicator goes").await;
+    wait_js(
+        &b,
+        "return document.querySelectorAll('.offline-notice:not([hidden])').length;",
+        json!(0),
+        "the indicator goes",
+    )
+    .await;
 
     // 3. A practice session is in progress when the server comes back with a changed bank and
     //    a changed build, on the same port.
@@ -317,7 +328,7 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     // connection comes back; here the page stays open, so ask as the app would.
     js(&b, "navigator.serviceWorker.getRegistration().then(r => r.update()); return null;").await;
     wait_js(&b, WAITING, json!(true), "the new version installs and waits").await;
-    let banner = text(&b, ".update-banner").await;
+    let banner = text(&b, BANNER).await;
     assert_eq!(banner.split_whitespace().collect::<Vec<_>>().join(" "), "Đã có phiên bản mới — Tải lại");
     // The session goes on untouched: same page, same bank, next question.
     b.wait_for("#next").await.click().await.unwrap();
@@ -331,14 +342,14 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     let new_title = format!("{practice_title}{CHANGED_TITLE_SUFFIX}");
     wait_text(&b, &format!(".bank-card[data-bank='{PRACTICE_BANK}'] h3"), &new_title).await;
     assert_eq!(js(&b, "return !!document.querySelector('meta[name=ontap-test-build]');").await, json!(false));
-    b.wait_for(".update-banner").await;
+    b.wait_for(BANNER).await;
 
     // Never during an exam: hidden while it runs, offered once it is submitted.
     b.driver.goto(&exam_link).await.unwrap();
     b.wait_for(".exam-bar").await;
     pick_something(&b).await;
     assert_eq!(js(&b, WAITING).await, json!(true), "the new version still waits");
-    assert!(b.all(".update-banner").await.is_empty(), "no update offered during an exam");
+    assert!(b.all(BANNER).await.is_empty(), "no update offered during an exam");
     b.wait_for("#submit-exam").await.click().await.unwrap();
     b.wait_for("#confirm-submit").await.click().await.unwrap();
     b.wait_for("#score").await;
@@ -353,7 +364,7 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     assert_eq!(cache_names(&b, prefix).await, vec![cache], "only the new version's cache is left");
     b.driver.goto(&url).await.unwrap();
     wait_text(&b, &format!(".bank-card[data-bank='{PRACTICE_BANK}'] h3"), &new_title).await;
-    assert!(b.all(".update-banner").await.is_empty(), "the update is applied");
+    assert!(b.all(BANNER).await.is_empty(), "the update is applied");
     b.quit().await;
     server.stop();
     let _ = std::fs::remove_dir_all(&next_dist);

@@ -744,7 +744,9 @@ async fn keyboard_only_practice() {
                         continue;
                     }
                     // Its ↑ button; focus stays on it while it climbs.
-                    tab_to(&b, &format!("#{name}-up-{p}")).await;
+                    let up = format!("#{name}-up-{p}");
+                    tab_to(&b, &up).await;
+                    let on_up = format!("return document.activeElement === document.querySelector({up:?});");
                     while j > p {
                         press(&b, Key::Enter).await;
                         let text = visible(item);
@@ -755,6 +757,15 @@ async fn keyboard_only_practice() {
                         })
                         .await;
                         j -= 1;
+                        if j > p {
+                            // The list is drawn again and the focus put back on the next frame:
+                            // press again only once it is there, as a member would see it.
+                            poll("the focus to come back to the ↑ button", || {
+                                let (b, on_up) = (&b, &on_up);
+                                async move { (js(b, on_up).await.as_bool() == Some(true)).then_some(()) }
+                            })
+                            .await;
+                        }
                     }
                 }
                 let wanted: Vec<String> = items.iter().map(|s| visible(s)).collect();

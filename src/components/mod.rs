@@ -5,4 +5,5 @@ pub mod diagnostics;
 pub mod feedback;
 pub mod link;
 pub mod question_view;
+pub mod remove_local;
 pub mod text_size;

@@ -31,8 +31,10 @@ impl AppState {
     /// cannot be stored, they stay usable for this visit and `local_notice` says why.
     fn set_local_files(&self, files: Vec<LocalFile>) {
         let checked = check_all(&files, &self.report, QUESTIONS_DIR);
-        self.library.set(std::sync::Arc::new(local::library(&self.report, &checked)));
+        let library = local::library(&self.report, &checked);
+        // The list first: the home page re-renders when the library changes and reads both.
         self.local.set(checked);
+        self.library.set(std::sync::Arc::new(library));
         if self.local_may_save {
             self.local_notice.set(store::save(&mut LocalStore, &files).err().map(|n| n.message()));
         }

@@ -94,6 +94,7 @@ async fn a_broken_file_lists_its_problems_and_a_valid_one_is_played_kept_and_rem
     let server = StaticServer::start(&dist_dir(), 0);
     let b = Browser::start(412, 915).await;
     b.driver.goto(server.url()).await.unwrap();
+    b.wait_for(".bank-card").await;
     let shipped_cards = b.all(".bank-card").await.len();
     b.wait_for("a[href='?trang=thu-ngan-hang']").await.click().await.unwrap();
     let field = b.wait_for("#bank-file").await;

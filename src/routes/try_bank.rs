@@ -134,28 +134,28 @@ pub fn TryBankPage() -> impl IntoView {
 fn TriedView(tried: Tried) -> impl IntoView {
     let Tried { name, text, checked } = tried;
     let summary = counts(&checked.diagnostics);
-    let verdict = match &checked.value {
-        Some(bank) => view! {
-            <p class="verdict ok">{format!("Tệp dùng được: “{}”, {} câu hỏi ({summary}). Đã thêm vào danh sách, có nhãn “Trên máy này”.", bank.title, bank.questions.len())}</p>
-            <p><Link to=Route::Practice(PracticeSource::Bank(bank.id.clone())) class="button primary practice-now">"Luyện tập ngay"</Link></p>
-        }
-        .into_any(),
-        None => {
-            let hint = checked.diagnostics.iter().any(|d| d.code() == "duplicate-bank-id").then_some(
-                "Mã “id” này đã được một ngân hàng có sẵn dùng: hãy đặt mã khác (ví dụ thêm tên đơn vị) rồi thử lại.",
-            );
-            view! {
-                <p class="verdict broken">{format!("Tệp chưa dùng được: {summary}.")}</p>
-                {hint.map(|h| view! { <p class="hint">{h}</p> })}
-            }
-            .into_any()
-        }
+    let (class, verdict) = match &checked.value {
+        Some(bank) => (
+            "verdict ok",
+            format!(
+                "Tệp dùng được: “{}”, {} câu hỏi ({summary}). Đã thêm vào danh sách, có nhãn “Trên máy này”.",
+                bank.title,
+                bank.questions.len()
+            ),
+        ),
+        None => ("verdict broken", format!("Tệp chưa dùng được: {summary}.")),
     };
-    let has_problems = !checked.diagnostics.is_empty();
+    let hint = checked.diagnostics.iter().any(|d| d.code() == "duplicate-bank-id").then_some(
+        "Mã “id” này đã được một ngân hàng có sẵn dùng: hãy đặt mã khác (ví dụ thêm tên đơn vị) rồi thử lại.",
+    );
+    let practice = checked.value.as_ref().map(|b| Route::Practice(PracticeSource::Bank(b.id.clone())));
+    let problems = (!checked.diagnostics.is_empty()).then(|| (name.clone(), checked.diagnostics));
     view! {
         <section class="try-result" data-file=name.clone() aria-label=format!("Kết quả kiểm tra {name}")>
-            {verdict}
-            {has_problems.then(|| view! { <DiagnosticList title=name.clone() diagnostics=checked.diagnostics.clone() text=text.clone()/> })}
+            <p class=class>{verdict}</p>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            {practice.map(|to| view! { <p><Link to=to class="button primary practice-now">"Luyện tập ngay"</Link></p> })}
+            {problems.map(|(title, diagnostics)| view! { <DiagnosticList title=title diagnostics=diagnostics text=text/> })}
         </section>
     }
 }

@@ -148,12 +148,15 @@ async fn a_broken_file_lists_its_problems_and_a_valid_one_is_played_kept_and_rem
     b.driver.goto(format!("{}?trang=luyen-tap&nh={ID}", server.url())).await.unwrap();
     assert_eq!(b.wait_for(".progress").await.text().await.unwrap(), format!("Câu 1/{count}"));
 
-    // Removing asks first; then the bank is gone, also after a reload.
+    // Removing asks first (cancelling keeps it); then the bank is gone, also after a reload.
     b.driver.goto(server.url()).await.unwrap();
     b.wait_for(&format!("{card} button.remove")).await.click().await.unwrap();
-    b.wait_for(&format!("{card} button.remove-no")).await.click().await.unwrap();
+    let question = b.driver.get_alert_text().await.unwrap();
+    assert!(question.contains("Ngân hàng thử của tôi") && question.contains("khỏi máy này"), "{question}");
+    b.driver.dismiss_alert().await.unwrap();
+    assert_eq!(b.all(&card).await.len(), 1, "cancelled: still there");
     b.wait_for(&format!("{card} button.remove")).await.click().await.unwrap();
-    b.wait_for(&format!("{card} button.remove-yes")).await.click().await.unwrap();
+    b.driver.accept_alert().await.unwrap();
     b.driver
         .query(By::Css(&card))
         .wait(std::time::Duration::from_secs(20), std::time::Duration::from_millis(50))

@@ -169,6 +169,7 @@ async fn a_broken_file_lists_its_problems_and_a_valid_one_is_played_kept_and_rem
     b.wait_for(".bank-card").await;
     assert_eq!(b.all(".bank-card").await.len(), shipped_cards);
     b.quit().await;
+    let _ = std::fs::remove_dir_all(temp_file("hong.json", "").parent().unwrap());
 }
 
 #[tokio::test]

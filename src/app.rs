@@ -5,15 +5,18 @@ use crate::components::offline_notice::OfflineNotice;
 use crate::components::text_size::TextSizeControl;
 use crate::components::update_banner::UpdateBanner;
 use crate::load::load_banks;
+use crate::local::load_local;
 use crate::platform::clock::now_ms;
 use crate::platform::storage::LocalStore;
 use crate::platform::{nav, service_worker, settings};
 use crate::routes::{
-    data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage, stats::StatsPage,
+    data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage,
+    stats::StatsPage, try_bank::TryBankPage,
 };
 use leptos::prelude::*;
 use ontap_core::check::FolderReport;
 use ontap_core::library::{Library, QuestionRef};
+use ontap_core::local::LocalBank;
 use ontap_core::progress::store::{Notice, load, save};
 use ontap_core::progress::{AnswerRecord, Mode, Progress};
 use ontap_core::route::Route;
@@ -23,10 +26,17 @@ use std::sync::Arc;
 /// What every page can reach.
 #[derive(Clone)]
 pub struct AppState {
-    /// The usable banks and their materials.
-    pub library: Arc<Library>,
+    /// The usable banks (shipped, then local) and their materials. Replaced, never mutated, when
+    /// a local bank is added or removed: pages take the current one when they open.
+    pub library: RwSignal<Arc<Library>>,
     /// What loading found, including the banks that could not be used.
     pub report: Arc<FolderReport>,
+    /// The banks tried on this device (`src/local.rs`), as checked today.
+    pub local: RwSignal<Vec<LocalBank>>,
+    /// Whether local banks may be written (false: storage disabled, or newer data stored).
+    pub local_may_save: bool,
+    /// What the trainer should know about storing local banks.
+    pub local_notice: RwSignal<Option<String>>,
     /// The current screen.
     pub route: RwSignal<Route>,
     /// The member's answers.
@@ -44,7 +54,8 @@ pub struct AppState {
 impl AppState {
     /// Saves an answer as it is given.
     pub fn record(&self, at: &QuestionRef, credit: Credit, mode: Mode) {
-        let Some(question) = self.library.question(at) else { return };
+        let library = self.library.get_untracked();
+        let Some(question) = library.question(at) else { return };
         let answer = AnswerRecord::new(at, question, credit, mode, now_ms() as i64);
         let may_save = self.may_save;
         let mut problem = None;
@@ -140,13 +151,13 @@ pub fn App() -> impl IntoView {
             }}
             <Suspense fallback=|| view! { <p class="loading" role="status">"Đang tải ngân hàng câu hỏi…"</p> }>
                 {move || report.get().map(|report| {
-                    let library = Library::new(
-                        report.banks.iter().filter_map(|b| b.bank.clone()).collect(),
-                        report.materials.as_ref().map(|m| m.materials.clone()).unwrap_or_default(),
-                    );
+                    let (stored, local, library) = load_local(&report);
                     let state = AppState {
-                        library: Arc::new(library),
+                        library: RwSignal::new(Arc::new(library)),
                         report: Arc::new(report),
+                        local: RwSignal::new(local),
+                        local_may_save: stored.may_save,
+                        local_notice: RwSignal::new(stored.notice.map(|n| n.message())),
                         route,
                         progress,
                         may_save,
@@ -167,11 +178,17 @@ pub fn App() -> impl IntoView {
 fn Screen() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || match state.route.get() {
-        Route::Home { query } => view! { <HomePage initial_query=query/> }.into_any(),
+        // Only the home page follows the library (a local bank added or removed); a session
+        // keeps the library it opened with.
+        Route::Home { query } => {
+            state.library.track();
+            view! { <HomePage initial_query=query/> }.into_any()
+        }
         Route::Practice(source) => view! { <PracticePage source=source/> }.into_any(),
         Route::ExamSetup => view! { <ExamSetupPage/> }.into_any(),
         Route::Exam(spec) => view! { <ExamPage spec=spec/> }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Stats => view! { <StatsPage/> }.into_any(),
+        Route::TryBank => view! { <TryBankPage/> }.into_any(),
     }
 }

@@ -3,6 +3,7 @@
 mod app;
 mod components;
 mod load;
+mod local;
 mod platform;
 mod routes;
 

@@ -1,6 +1,7 @@
 //! A bank in the catalogue: title, description, question count, and its entry points.
 
 use crate::components::link::Link;
+use crate::components::remove_local::RemoveLocal;
 use crate::platform::clock::random_seed;
 use leptos::prelude::*;
 use ontap_core::Bank;
@@ -12,6 +13,9 @@ use ontap_core::route::{DEFAULT_EXAM_QUESTIONS, ExamSpec, PracticeSource, Route}
 pub fn BankCard(
     /// The bank to show.
     bank: Bank,
+    /// Whether it comes from this device (marked, and removable).
+    #[prop(optional)]
+    local: bool,
 ) -> impl IntoView {
     let count = bank.questions.len();
     let exam = ExamSpec {
@@ -23,9 +27,10 @@ pub fn BankCard(
     let progress = expect_context::<crate::app::AppState>().progress;
     let stats_bank = bank.clone();
     let exam_title = bank.title.clone();
+    let (remove_id, remove_title) = (bank.id.to_string(), bank.title.clone());
     view! {
         <article class="bank-card" data-bank=bank.id.to_string()>
-            <h3>{bank.title}</h3>
+            <h3>{bank.title}{local.then(|| view! { " "<span class="badge local">"Trên máy này"</span> })}</h3>
             <p class="description">{bank.description}</p>
             <p class="count">{format!("{count} câu hỏi")}</p>
             <p class="mastery">{move || {
@@ -43,6 +48,7 @@ pub fn BankCard(
                 <Link to=Route::Exam(exam) class="button exam">
                     "Thi thử"<span class="sr-only">{format!(": {exam_title}")}</span>
                 </Link>
+                {local.then(|| view! { <RemoveLocal id=remove_id.clone() title=remove_title.clone()/> })}
             </p>
         </article>
     }

@@ -6,5 +6,6 @@ pub mod feedback;
 pub mod link;
 pub mod offline_notice;
 pub mod question_view;
+pub mod remove_local;
 pub mod text_size;
 pub mod update_banner;

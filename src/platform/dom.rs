@@ -26,3 +26,9 @@ pub fn on_control(ev: &web_sys::KeyboardEvent) -> bool {
         ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).map(|e| e.tag_name());
     matches!(tag.as_deref(), Some("BUTTON" | "A" | "SELECT"))
 }
+
+/// Asks the member `question` in the browser's own dialog (keyboard and screen-reader
+/// friendly); false when they cancel or the dialog cannot be shown.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
+}

@@ -29,3 +29,53 @@ pub async fn read_chosen(id: &str) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
     text.as_string().ok_or_else(|| "Tệp không phải văn bản.".to_owned())
 }
+
+/// A file the member chose or dropped, not read yet.
+pub struct PickedFile(web_sys::File);
+
+impl PickedFile {
+    /// Its name on the member's device.
+    pub fn name(&self) -> String {
+        self.0.name()
+    }
+
+    /// Its size in bytes.
+    pub fn size(&self) -> usize {
+        self.0.size() as usize
+    }
+
+    /// Its bytes (never decoded here: the checker names a wrong encoding with its position).
+    pub async fn bytes(&self) -> Result<Vec<u8>, String> {
+        let buffer = wasm_bindgen_futures::JsFuture::from(self.0.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+}
+
+fn file_input(id: &str) -> Option<web_sys::HtmlInputElement> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+}
+
+fn list(files: Option<web_sys::FileList>) -> Vec<PickedFile> {
+    let Some(files) = files else { return Vec::new() };
+    (0..files.length()).filter_map(|i| files.get(i)).map(PickedFile).collect()
+}
+
+/// The files chosen in the `<input type=file>` with `id`.
+pub fn chosen_files(id: &str) -> Vec<PickedFile> {
+    list(file_input(id).and_then(|i| i.files()))
+}
+
+/// The files dropped by a `drop` event (none when text or a link was dropped).
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<PickedFile> {
+    list(ev.data_transfer().and_then(|d| d.files()))
+}
+
+/// Empties the file field `id`, so choosing the same file again (after editing it) reads it again.
+pub fn clear_chosen(id: &str) {
+    if let Some(input) = file_input(id) {
+        input.set_value("");
+    }
+}

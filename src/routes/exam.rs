@@ -37,7 +37,7 @@ pub fn ExamPage(
     spec: ExamSpec,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let library = state.library.clone();
+    let library = state.library.get_untracked();
     // The same link reopened (a reload, a closed tab) resumes the unfinished exam.
     let resumed = LocalStore.read(EXAM_KEY).ok().flatten().and_then(|text| Exam::resume(&text, &spec));
     let exam = RwSignal::new(resumed.unwrap_or_else(|| Exam::start(&library, spec.clone(), now_ms())));

@@ -10,8 +10,13 @@ use ontap_core::route::{DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_QUESTIONS, DEFAULT_PA
 #[component]
 pub fn ExamSetupPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let banks: Vec<_> =
-        state.library.banks.iter().map(|b| (b.id.clone(), b.title.clone(), b.questions.len())).collect();
+    let banks: Vec<_> = state
+        .library
+        .get_untracked()
+        .banks
+        .iter()
+        .map(|b| (b.id.clone(), b.title.clone(), b.questions.len()))
+        .collect();
     let chosen = RwSignal::new(banks.iter().map(|b| b.0.clone()).collect::<Vec<_>>());
     let count = RwSignal::new(DEFAULT_EXAM_QUESTIONS);
     let minutes = RwSignal::new(DEFAULT_EXAM_MINUTES);

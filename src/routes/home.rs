@@ -5,6 +5,7 @@ use crate::app::AppState;
 use crate::components::bank_card::BankCard;
 use crate::components::diagnostics::DiagnosticList;
 use crate::components::link::Link;
+use crate::components::remove_local::RemoveLocal;
 use crate::load::QUESTIONS_DIR;
 use crate::platform::clock::now_ms;
 use crate::platform::nav;
@@ -24,7 +25,7 @@ pub fn HomePage(
     initial_query: String,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let library = state.library.clone();
+    let library = state.library.get_untracked();
     let report = state.report.clone();
     let query = RwSignal::new(initial_query);
     let lib = library.clone();
@@ -33,6 +34,7 @@ pub fn HomePage(
     let broken: Vec<_> = report.banks.iter().filter(|b| b.bank.is_none()).cloned().collect();
     let folder_problems = report.diagnostics.clone();
     let show_folder_problems = has_errors(&folder_problems);
+    let broken_local: Vec<_> = state.local.get_untracked().into_iter().filter(|b| b.checked.value.is_none()).collect();
     let lib = library.clone();
     let due_library = library.clone();
     let state = state.clone();
@@ -91,9 +93,13 @@ pub fn HomePage(
                 <Link to=Route::ExamSetup class="button">"Thi thử (chọn ngân hàng, số câu, thời gian)"</Link>
                 <Link to=Route::Stats class="button">"Thống kê"</Link>
                 <Link to=Route::Data class="button">"Sao lưu / Khôi phục"</Link>
+                <Link to=Route::TryBank class="button">"Thử tệp câu hỏi (người soạn)"</Link>
             </p>
             <ul class="bank-list">
-                {library.banks.iter().cloned().map(|bank| view! { <li><BankCard bank=bank/></li> }).collect_view()}
+                {library.banks.iter().cloned().map(|bank| {
+                    let local = library.is_local(&bank.id);
+                    view! { <li><BankCard bank=bank local=local/></li> }
+                }).collect_view()}
             </ul>
         </section>
         <section aria-labelledby="tags-heading">
@@ -110,6 +116,19 @@ pub fn HomePage(
                 <p>"Các tệp sau chưa dùng được; các ngân hàng khác vẫn dùng bình thường."</p>
                 {show_folder_problems.then(|| view! { <DiagnosticList title="Danh mục và tài liệu".to_owned() diagnostics=folder_problems.clone()/> })}
                 {broken.into_iter().map(|b| view! { <DiagnosticList title=format!("{QUESTIONS_DIR}{}", b.file) diagnostics=b.diagnostics.clone()/> }).collect_view()}
+            </section>
+        })}
+        {(!broken_local.is_empty()).then(|| view! {
+            <section class="problems local" aria-labelledby="local-problems-heading">
+                <h2 id="local-problems-heading">"Tệp trên máy này có lỗi"</h2>
+                <p>"Các tệp đã thử trên máy này nay không còn dùng được (có thể ứng dụng đã kiểm tra chặt hơn). Hãy sửa rồi thử lại, hoặc gỡ bỏ."</p>
+                {broken_local.into_iter().map(|b| {
+                    let text: std::sync::Arc<str> = b.file.text.as_str().into();
+                    view! {
+                        <DiagnosticList title=b.file.name.clone() diagnostics=b.checked.diagnostics.clone() text=text/>
+                        <p><RemoveLocal id=b.file.id.clone() title=b.file.name.clone()/></p>
+                    }
+                }).collect_view()}
             </section>
         })}
     }

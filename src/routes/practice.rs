@@ -26,7 +26,7 @@ pub fn PracticePage(
     source: PracticeSource,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let library = state.library.clone();
+    let library = state.library.get_untracked();
     let (title, refs) = match &source {
         PracticeSource::Bank(id) => (
             library.bank(id).map_or_else(|| id.to_string(), |b| b.title.clone()),

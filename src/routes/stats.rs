@@ -95,7 +95,7 @@ fn Calendar(days: Vec<Day>, today: i64) -> impl IntoView {
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let library = state.library.clone();
+    let library = state.library.get_untracked();
     let progress = state.progress.get_untracked();
     let offset = utc_offset_minutes();
     let now = now_ms() as i64;

@@ -3,7 +3,7 @@
 
 use crate::check::FileResult;
 use ontap_core::check::{Lang, Severity};
-use ontap_core::locate::line_text;
+use ontap_core::locate::{excerpt, line_text};
 use std::fmt::Write;
 
 /// Lines longer than this are cut around the column shown.
@@ -36,7 +36,7 @@ pub fn human(results: &[FileResult], lang: Lang) -> String {
                 (_, true) => String::new(),
             };
             if let (Some(text), true) = (&r.text, d.line > 0) {
-                let (shown_line, caret_at) = excerpt(line_text(text, d.line), d.column as usize);
+                let (shown_line, caret_at) = excerpt(line_text(text, d.line), d.column as usize, LINE_WIDTH);
                 let gutter = d.line.to_string().len();
                 let _ = writeln!(out, "{:>gutter$} | {shown_line}", d.line);
                 let caret = format!("{}^ {context}", " ".repeat(caret_at));
@@ -57,38 +57,6 @@ pub fn human(results: &[FileResult], lang: Lang) -> String {
     };
     let _ = writeln!(out, "{summary}");
     out
-}
-
-/// Control characters shown as their Unicode pictures (NUL → ␀), so a terminal neither hides
-/// nor obeys them; a tab is one space so the caret stays under its column.
-fn visible(c: char) -> char {
-    match c {
-        '\t' => ' ',
-        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
-        '\u{7f}' => '␡',
-        other => other,
-    }
-}
-
-/// The part of `line` to show and the caret's offset in it (both in characters).
-fn excerpt(line: &str, column: usize) -> (String, usize) {
-    let chars: Vec<char> = line.chars().map(visible).collect();
-    let col = column.saturating_sub(1).min(chars.len());
-    if chars.len() <= LINE_WIDTH {
-        return (chars.iter().collect(), col);
-    }
-    let start = col.saturating_sub(LINE_WIDTH / 2);
-    let end = (start + LINE_WIDTH).min(chars.len());
-    let mut shown: String = chars[start..end].iter().collect();
-    let mut caret = col - start;
-    if start > 0 {
-        shown.insert(0, '…');
-        caret += 1;
-    }
-    if end < chars.len() {
-        shown.push('…');
-    }
-    (shown, caret)
 }
 
 /// The JSON report: `{ "files", "errors", "warnings", "diagnostics": [...] }`.

@@ -13,6 +13,7 @@ pub mod exam;
 pub mod ids;
 pub mod layout;
 pub mod library;
+pub mod local;
 pub mod locate;
 pub mod model;
 pub mod practice;

@@ -24,6 +24,8 @@ pub struct Library {
     pub materials: Vec<Material>,
     /// Search keys, one per question, in bank order (built once).
     keys: Vec<(QuestionRef, String)>,
+    /// The banks that come from the member's device, not from the app (see `crate::local`).
+    local: Vec<BankId>,
 }
 
 /// Everything a question is found by: prompt, options, items, pairs, accepted answers, tags.
@@ -55,7 +57,18 @@ impl Library {
                 })
             })
             .collect();
-        Library { banks, materials, keys }
+        Library { banks, materials, keys, local: Vec::new() }
+    }
+
+    /// The same library, with the banks `local` marked as coming from this device.
+    pub fn with_local(mut self, local: Vec<BankId>) -> Self {
+        self.local = local;
+        self
+    }
+
+    /// Whether bank `id` comes from this device (a trainer's file being tried).
+    pub fn is_local(&self, id: &BankId) -> bool {
+        self.local.contains(id)
     }
 
     /// The bank with this id.

@@ -96,6 +96,39 @@ pub fn line_text(text: &str, line: u32) -> &str {
     text.split('\n').nth(line.saturating_sub(1) as usize).map_or("", |l| l.trim_end_matches('\r'))
 }
 
+/// Control characters shown as their Unicode pictures (NUL → ␀), so a terminal neither hides
+/// nor obeys them; a tab is one space so the caret stays under its column.
+fn visible(c: char) -> char {
+    match c {
+        '\t' => ' ',
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+        '\u{7f}' => '␡',
+        other => other,
+    }
+}
+
+/// The part of `line` to show, at most `width` characters around 1-based `column` (with `…`
+/// where it is cut), and the caret's offset in it (both in characters).
+pub fn excerpt(line: &str, column: usize, width: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().map(visible).collect();
+    let col = column.saturating_sub(1).min(chars.len());
+    if chars.len() <= width {
+        return (chars.iter().collect(), col);
+    }
+    let start = col.saturating_sub(width / 2);
+    let end = (start + width).min(chars.len());
+    let mut shown: String = chars[start..end].iter().collect();
+    let mut caret = col - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        caret += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;

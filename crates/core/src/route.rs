@@ -73,6 +73,8 @@ pub enum Route {
     Data,
     /// Statistics (Thống kê).
     Stats,
+    /// Trying a bank file from this device (Thử ngân hàng câu hỏi).
+    TryBank,
 }
 
 impl Route {
@@ -108,6 +110,7 @@ impl Route {
             Some("on-tap") => Route::Practice(PracticeSource::Review),
             Some("du-lieu") => Route::Data,
             Some("thong-ke") => Route::Stats,
+            Some("thu-ngan-hang") => Route::TryBank,
             Some("thi") => Route::Exam(ExamSpec {
                 filter: Filter { banks: all("nh").into_iter().map(BankId).collect(), tags: all("the") },
                 count: number("so", DEFAULT_EXAM_QUESTIONS as u64, 500) as usize,
@@ -149,6 +152,9 @@ impl Route {
             Route::Stats => {
                 out.append_pair("trang", "thong-ke");
             }
+            Route::TryBank => {
+                out.append_pair("trang", "thu-ngan-hang");
+            }
             Route::Practice(PracticeSource::Missed) => {
                 out.append_pair("trang", "luyen-tap").append_pair("sai", "1");
             }
@@ -187,6 +193,7 @@ mod tests {
             Route::ExamSetup,
             Route::Data,
             Route::Stats,
+            Route::TryBank,
             Route::Practice(PracticeSource::Missed),
             Route::Exam(ExamSpec {
                 filter: Filter {

@@ -1,0 +1,190 @@
+//! Banks a trainer tries on one device ("Thử ngân hàng câu hỏi"): a local file is checked by the
+//! same checker as the shipped banks, against the shipped materials list, and refused when its
+//! id is already a shipped bank's (renaming it silently would make its progress and links point
+//! elsewhere). Usable local banks join the library after the shipped ones, marked as local.
+
+pub mod store;
+
+use crate::check::{Checked, Diagnostic, FolderReport, Problem, References, check_bank};
+use crate::ids::BankId;
+use crate::library::Library;
+use crate::locate::{Locations, line_col};
+use crate::model::Bank;
+
+/// A local bank as stored: the trainer's original text, re-checked on every load.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LocalFile {
+    /// The bank's id when it was added (the key for replacing and removing it).
+    pub id: String,
+    /// The file's name on the trainer's device.
+    pub name: String,
+    /// The file's text.
+    pub text: String,
+    /// When it was added, in ms since the epoch.
+    pub added_ms: i64,
+}
+
+/// A stored local file and what checking it finds today.
+#[derive(Debug, Clone)]
+pub struct LocalBank {
+    /// The stored file.
+    pub file: LocalFile,
+    /// The bank when usable, and every problem.
+    pub checked: Checked<Bank>,
+}
+
+/// Checks a local file's bytes, named `name` in diagnostics, against the shipped folder
+/// `shipped` (its materials list, and its banks' ids, whose files are named with `prefix`).
+pub fn check_local(bytes: &[u8], name: &str, shipped: &FolderReport, prefix: &str) -> Checked<Bank> {
+    let refs = References { materials: shipped.materials.as_ref(), texts: None };
+    let mut checked = check_bank(bytes, name, &refs);
+    let Some(bank) = &checked.value else { return checked };
+    let taken = shipped.banks.iter().find(|b| b.bank.as_ref().is_some_and(|s| s.id == bank.id));
+    if let Some(other) = taken {
+        let text = std::str::from_utf8(bytes).unwrap_or_default();
+        let (line, column) = line_col(text, Locations::scan(text).offset("/id", false));
+        checked.diagnostics.push(Diagnostic {
+            file: name.to_owned(),
+            line,
+            column,
+            pointer: "/id".into(),
+            question: None,
+            problem: Problem::DuplicateBankId {
+                id: bank.id.to_string(),
+                other_file: format!("{prefix}{}", other.file),
+            },
+        });
+        checked.value = None;
+    }
+    checked
+}
+
+/// Re-checks every stored file (a newer checker may find new problems).
+pub fn check_all(files: &[LocalFile], shipped: &FolderReport, prefix: &str) -> Vec<LocalBank> {
+    files
+        .iter()
+        .map(|f| LocalBank { file: f.clone(), checked: check_local(f.text.as_bytes(), &f.name, shipped, prefix) })
+        .collect()
+}
+
+/// `files` with `file` added, replacing a stored bank with the same id (a corrected version).
+pub fn with_added(files: &[LocalFile], file: LocalFile) -> Vec<LocalFile> {
+    let mut out: Vec<LocalFile> = files.iter().filter(|f| f.id != file.id).cloned().collect();
+    out.push(file);
+    out
+}
+
+/// `files` without the bank `id`.
+pub fn without(files: &[LocalFile], id: &str) -> Vec<LocalFile> {
+    files.iter().filter(|f| f.id != id).cloned().collect()
+}
+
+/// The library of the shipped banks followed by the usable local ones.
+pub fn library(shipped: &FolderReport, local: &[LocalBank]) -> Library {
+    let mut banks: Vec<Bank> = shipped.banks.iter().filter_map(|b| b.bank.clone()).collect();
+    let mut local_ids: Vec<BankId> = Vec::new();
+    for bank in local.iter().filter_map(|l| l.checked.value.as_ref()) {
+        // Two stored files with one id cannot be added, but stored data may be edited by hand.
+        if !banks.iter().any(|b| b.id == bank.id) {
+            local_ids.push(bank.id.clone());
+            banks.push(bank.clone());
+        }
+    }
+    let materials = shipped.materials.as_ref().map(|m| m.materials.clone()).unwrap_or_default();
+    Library::new(banks, materials).with_local(local_ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{CATALOGUE_FILE, MemoryFiles, check_folder};
+    use crate::test_fixtures::SAMPLE_BANK;
+
+    const MATERIALS: &str = r#"{"format": 1, "materials": [{"id": "tai-lieu", "title": "T", "issuer": "I",
+        "date": "2018", "text_file": "t.txt"}]}"#;
+
+    /// A shipped folder holding the sample bank under id `shipped_id`.
+    fn shipped(shipped_id: &str) -> FolderReport {
+        let catalogue = r#"{"format": 1, "materials": "materials.json", "banks": ["mau.json"]}"#;
+        let bank = SAMPLE_BANK.replace("\"id\": \"mau\"", &format!("\"id\": \"{shipped_id}\""));
+        let files = MemoryFiles::default()
+            .with(CATALOGUE_FILE, catalogue)
+            .with("materials.json", MATERIALS)
+            .with("mau.json", bank);
+        let report = check_folder(&files, "questions/", None);
+        assert!(report.banks[0].bank.is_some(), "{:?}", report.all_diagnostics().collect::<Vec<_>>());
+        report
+    }
+
+    fn file(id: &str, text: &str) -> LocalFile {
+        LocalFile { id: id.into(), name: format!("{id}.json"), text: text.into(), added_ms: 1 }
+    }
+
+    #[test]
+    fn a_valid_bank_joins_the_library_marked_local() {
+        let report = shipped("da-co");
+        let checked = check_local(SAMPLE_BANK.as_bytes(), "mau.json", &report, "questions/");
+        assert!(checked.value.is_some(), "{:?}", checked.diagnostics);
+        let local = check_all(&[file("mau", SAMPLE_BANK)], &report, "questions/");
+        let lib = library(&report, &local);
+        let ids: Vec<&str> = lib.banks.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["da-co", "mau"]);
+        assert!(lib.is_local(&"mau".into()) && !lib.is_local(&"da-co".into()));
+        assert_eq!(lib.materials.len(), 1);
+    }
+
+    #[test]
+    fn a_shipped_id_is_refused_with_its_position() {
+        let report = shipped("mau");
+        let checked = check_local(SAMPLE_BANK.as_bytes(), "cua-toi.json", &report, "questions/");
+        assert!(checked.value.is_none());
+        let d = checked.diagnostics.last().unwrap();
+        assert_eq!((d.code(), d.line, d.column, d.file.as_str()), ("duplicate-bank-id", 4, 9, "cua-toi.json"));
+        assert!(
+            d.message(crate::check::Lang::Vi).contains("questions/mau.json"),
+            "{}",
+            d.message(crate::check::Lang::Vi)
+        );
+        let lib = library(&report, &check_all(&[file("mau", SAMPLE_BANK)], &report, "questions/"));
+        assert_eq!(lib.banks.len(), 1, "the shipped bank stays, the local one is left out");
+        assert!(!lib.is_local(&"mau".into()));
+    }
+
+    #[test]
+    fn the_shipped_materials_list_checks_citations() {
+        let report = shipped("da-co");
+        let text = SAMPLE_BANK.replacen("\"material\": \"tai-lieu\"", "\"material\": \"khong-co\"", 1);
+        let checked = check_local(text.as_bytes(), "mau.json", &report, "questions/");
+        assert!(checked.value.is_none());
+        assert!(
+            checked.diagnostics.iter().any(|d| d.code() == "unknown-material" && d.line > 0),
+            "{:?}",
+            checked.diagnostics
+        );
+    }
+
+    #[test]
+    fn broken_files_give_positioned_problems_and_no_bank() {
+        let report = shipped("da-co");
+        let broken = SAMPLE_BANK.replacen("\"correct\": \"A\",", "\"correct\": \"E\"", 1);
+        let checked = check_local(broken.as_bytes(), "hong.json", &report, "questions/");
+        assert!(checked.value.is_none());
+        assert!(checked.diagnostics.iter().all(|d| d.line > 0), "{:?}", checked.diagnostics);
+        for bytes in [&b"\xff\xfe{"[..], b"", b"not json", b"{\"format\": 1"] {
+            let c = check_local(bytes, "x.json", &report, "questions/");
+            assert!(c.value.is_none() && !c.diagnostics.is_empty());
+        }
+        let lib = library(&report, &check_all(&[file("hong", &broken)], &report, "questions/"));
+        assert_eq!(lib.banks.len(), 1);
+    }
+
+    #[test]
+    fn adding_replaces_the_same_id_and_removing_drops_it() {
+        let a = file("a", "1");
+        let b = file("b", "2");
+        let a2 = LocalFile { text: "3".into(), ..a.clone() };
+        let list = with_added(&with_added(&[a], b.clone()), a2.clone());
+        assert_eq!(list, vec![b.clone(), a2]);
+        assert_eq!(without(&list, "a"), vec![b]);
+    }
+}

@@ -10,9 +10,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Gzip -9 bytes allowed for the whole shell (html, js, wasm, css, worker, manifest, icons).
-/// Raised from 365,000 for "Thử ngân hàng câu hỏi" (local banks: about 24 KB gzip; see
-/// BENCHMARKS.md).
-const SHELL_BUDGET_GZIP: usize = 385_000;
+/// Raised from 365,000 for "Thử ngân hàng câu hỏi" (local banks: about 24 KB gzip) and the
+/// offline parts (worker, manifest, icons, update banner: about 9 KB); see BENCHMARKS.md.
+const SHELL_BUDGET_GZIP: usize = 392_000;
 
 /// Every file under `dir` except the banks, recursively.
 fn shell_files(dir: &Path, out: &mut Vec<PathBuf>) {

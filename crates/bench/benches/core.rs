@@ -3,7 +3,7 @@
 //! `cargo bench -p ontap-bench --bench core`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ontap_bench::generate::{MATERIAL, bank, bank_json, file_name};
+use ontap_bench::generate::{bank, bank_json, file_name};
 use ontap_bench::storage::answers;
 use ontap_core::check::{References, check_bank};
 use ontap_core::draw::{Filter, draw};
@@ -14,11 +14,10 @@ use std::hint::black_box;
 
 const N: usize = 10_000;
 
+/// The shipped materials, which the generated bank cites.
 fn materials() -> MaterialList {
-    let json = format!(
-        r#"{{"format": 1, "materials": [{{"id": "{MATERIAL}", "title": "t", "issuer": "i", "date": "2022"}}]}}"#
-    );
-    serde_json::from_str(&json).expect("a material list")
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../questions/materials.json");
+    serde_json::from_slice(&std::fs::read(path).expect("the shipped materials")).expect("a material list")
 }
 
 fn checking(c: &mut Criterion) {

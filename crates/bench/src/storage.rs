@@ -23,10 +23,12 @@ pub fn answers(n: usize, questions: usize) -> Progress {
     let mut time = START_MS;
     for _ in 0..n {
         time += 5_000 + rng.below(30_000) as i64;
-        let question = format!("nhl-{:05}", rng.below(questions) + 1);
+        let q = rng.below(questions);
+        let question = format!("nhl-{:05}", q + 1);
         let credit = [1000, 0, 1000, 500, 750][rng.below(5)];
         let mode = [Mode::Practice, Mode::Practice, Mode::Exam, Mode::Review][rng.below(4)];
-        let fingerprint = rng.next_u64() as u32;
+        // One fingerprint per question (no edits), spread over the whole u32 range.
+        let fingerprint = (q as u32 + 1).wrapping_mul(2_654_435_761);
         progress.record(AnswerRecord(time, bank.clone(), question, fingerprint, credit, mode));
     }
     progress

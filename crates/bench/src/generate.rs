@@ -172,7 +172,7 @@ fn question(rng: &mut SplitMix64, i: usize) -> Question {
         prompt,
         kind,
         explanation: format!("{}.", text(rng, 100, 300)),
-        source: Source { material: MATERIAL.into(), quote: text(rng, 60, 190) },
+        source: Source { material: MATERIAL.into(), quote: text(rng, 60, 170) },
         tags,
         difficulty: (1 + rng.below(3)) as u8,
         shuffle: true,

@@ -14,7 +14,7 @@ fn shipped_with(name: &str, text: &str) -> MemoryFiles {
 
 #[test]
 fn a_generated_bank_passes_the_checker_with_nothing_to_report() {
-    let n = 600;
+    let n = 2_000;
     let report = check_folder(&shipped_with(&file_name(n), &bank_json(n)), "", None);
     let problems: Vec<_> = report.all_diagnostics().map(|d| d.message(ontap_core::check::Lang::En)).collect();
     assert!(problems.is_empty(), "{problems:#?}");

@@ -8,7 +8,7 @@ use crate::load::load_banks;
 use crate::local::load_local;
 use crate::platform::clock::now_ms;
 use crate::platform::storage::LocalStore;
-use crate::platform::{nav, service_worker, settings};
+use crate::platform::{nav, service_worker, settings, timing};
 use crate::routes::{
     data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage,
     stats::StatsPage, try_bank::TryBankPage,
@@ -152,6 +152,7 @@ pub fn App() -> impl IntoView {
             <Suspense fallback=|| view! { <p class="loading" role="status">"Đang tải ngân hàng câu hỏi…"</p> }>
                 {move || report.get().map(|report| {
                     let (stored, local, library) = load_local(&report);
+                    timing::mark("ontap:library");
                     let state = AppState {
                         library: RwSignal::new(Arc::new(library)),
                         report: Arc::new(report),

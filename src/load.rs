@@ -1,7 +1,7 @@
 //! Loading the shipped banks: fetch the catalogue and every file it names, then run the core's
 //! folder check over them, exactly as the CLI does on disk.
 
-use crate::platform::fetch;
+use crate::platform::{fetch, timing};
 use ontap_core::check::{CATALOGUE_FILE, FolderReport, MemoryFiles, check_catalogue, check_folder};
 
 /// Where the banks are served from, relative to the page.
@@ -23,5 +23,8 @@ pub async fn load_banks() -> FolderReport {
         let got = fetch::bytes(&format!("{QUESTIONS_DIR}{name}")).await;
         files.files.insert(name, got);
     }
-    check_folder(&files, QUESTIONS_DIR, None)
+    timing::mark("ontap:fetched");
+    let report = check_folder(&files, QUESTIONS_DIR, None);
+    timing::mark("ontap:checked");
+    report
 }

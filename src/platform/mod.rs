@@ -9,4 +9,5 @@ pub mod nav;
 pub mod service_worker;
 pub mod settings;
 pub mod storage;
+pub mod timing;
 pub mod unicode;

@@ -5,6 +5,7 @@
 //! and of its value. It also finds duplicate keys, which serde_json silently collapses.
 
 use std::collections::HashMap;
+use std::fmt::Write;
 
 /// Where one value stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,11 +36,23 @@ pub struct Locations {
 impl Locations {
     /// Scans `text`, which must be JSON that serde_json accepted.
     pub fn scan(text: &str) -> Self {
-        let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, out: Locations::default() };
+        Self::scan_with(text, true)
+    }
+
+    /// Finds only the duplicate keys of `text` (JSON that serde_json accepted), recording no
+    /// positions: the fast pass for a document that may well have nothing to report.
+    pub fn duplicates_only(text: &str) -> Self {
+        Self::scan_with(text, false)
+    }
+
+    fn scan_with(text: &str, record: bool) -> Self {
+        let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, record, out: Locations::default() };
         scanner.skip_ws();
         let start = scanner.pos;
-        scanner.out.map.insert(String::new(), Loc { key: None, value: start });
-        scanner.value(String::new());
+        if record {
+            scanner.out.map.insert(String::new(), Loc { key: None, value: start });
+        }
+        scanner.value(&mut String::new());
         scanner.out
     }
 
@@ -139,6 +152,8 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// Whether to record every value's position, or only duplicate keys.
+    record: bool,
     out: Locations,
 }
 
@@ -149,13 +164,12 @@ impl Scanner<'_> {
         }
     }
 
-    fn value(&mut self, pointer: String) {
+    /// Scans the value at `pointer`, a path buffer restored to its length before returning.
+    fn value(&mut self, pointer: &mut String) {
         match self.bytes.get(self.pos) {
             Some(b'{') => self.object(pointer),
             Some(b'[') => self.array(pointer),
-            Some(b'"') => {
-                self.string();
-            }
+            Some(b'"') => self.skip_string(),
             Some(_) => {
                 while self.pos < self.bytes.len()
                     && !matches!(self.bytes[self.pos], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
@@ -167,7 +181,7 @@ impl Scanner<'_> {
         }
     }
 
-    fn object(&mut self, pointer: String) {
+    fn object(&mut self, pointer: &mut String) {
         self.pos += 1;
         let mut seen: Vec<String> = Vec::new();
         loop {
@@ -188,19 +202,24 @@ impl Scanner<'_> {
             self.skip_ws();
             self.pos += 1; // ':'
             self.skip_ws();
-            let child = format!("{pointer}/{}", escape_key(&key));
+            let parent = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&escape_key(&key));
             if seen.contains(&key) {
-                self.out.duplicates.push(DuplicateKey { pointer: child.clone(), offset: key_at });
+                self.out.duplicates.push(DuplicateKey { pointer: pointer.clone(), offset: key_at });
             } else {
                 seen.push(key);
             }
             // The last occurrence wins, as in serde_json: diagnostics on the value point there.
-            self.out.map.insert(child.clone(), Loc { key: Some(key_at), value: self.pos });
-            self.value(child);
+            if self.record {
+                self.out.map.insert(pointer.clone(), Loc { key: Some(key_at), value: self.pos });
+            }
+            self.value(pointer);
+            pointer.truncate(parent);
         }
     }
 
-    fn array(&mut self, pointer: String) {
+    fn array(&mut self, pointer: &mut String) {
         self.pos += 1;
         let mut index = 0usize;
         loop {
@@ -216,9 +235,13 @@ impl Scanner<'_> {
                 }
                 _ => {}
             }
-            let child = format!("{pointer}/{index}");
-            self.out.map.insert(child.clone(), Loc { key: None, value: self.pos });
-            self.value(child);
+            let parent = pointer.len();
+            let _ = write!(pointer, "/{index}");
+            if self.record {
+                self.out.map.insert(pointer.clone(), Loc { key: None, value: self.pos });
+            }
+            self.value(pointer);
+            pointer.truncate(parent);
             index += 1;
         }
     }
@@ -226,6 +249,18 @@ impl Scanner<'_> {
     /// Reads a string starting at its opening quote and returns its decoded value.
     fn string(&mut self) -> String {
         let start = self.pos;
+        self.skip_string();
+        let raw = &self.bytes[start..self.pos];
+        // A key without escapes is its own text (the common case): no decoding needed.
+        let inner = raw.strip_prefix(b"\"").and_then(|r| r.strip_suffix(b"\""));
+        match inner.filter(|i| !i.contains(&b'\\')).and_then(|i| std::str::from_utf8(i).ok()) {
+            Some(plain) => plain.to_owned(),
+            None => serde_json::from_slice::<String>(raw).unwrap_or_default(),
+        }
+    }
+
+    /// Moves past a string starting at its opening quote.
+    fn skip_string(&mut self) {
         self.pos += 1;
         let mut escaped = false;
         while self.pos < self.bytes.len() {
@@ -239,8 +274,6 @@ impl Scanner<'_> {
                 break;
             }
         }
-        let raw = &self.bytes[start..self.pos];
-        serde_json::from_slice::<String>(raw).unwrap_or_default()
     }
 }
 
@@ -263,6 +296,18 @@ mod tests {
         assert_eq!(line_col(text, locs.get("/a").unwrap().value), (4, 8), "the last value is the one kept");
         // A missing member points at the nearest ancestor.
         assert_eq!(locs.offset("/c~1d/zzz", false), locs.get("/c~1d").unwrap().value);
+    }
+
+    #[test]
+    fn the_fast_pass_finds_the_same_duplicates_and_records_no_positions() {
+        let text = "{\"a\": {\"x\": 1, \"\\u0078\": 2}, \"b\": [{\"k\": \"\\\"\", \"k\": 0}], \"a\": 3}";
+        let fast = Locations::duplicates_only(text);
+        let full = Locations::scan(text);
+        assert_eq!(fast.duplicates, full.duplicates);
+        let pointers: Vec<&str> = fast.duplicates.iter().map(|d| d.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/a/x", "/b/0/k", "/a"], "escaped keys are compared decoded");
+        assert_eq!(fast.get(""), None);
+        assert!(full.get("/b/0/k").is_some());
     }
 
     #[test]

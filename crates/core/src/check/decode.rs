@@ -4,16 +4,28 @@
 use super::diagnostic::{Diagnostic, Problem};
 use crate::locate::{Locations, line_col, offset_of};
 use serde_json::Value;
+use std::cell::OnceCell;
 
 /// Larger files are refused before parsing (a bank of 10,000 questions is about 6 MB).
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
 
-/// A document that parsed, with the positions of its values.
+/// A document that parsed, with its duplicate keys; the positions of its values are found
+/// only when a diagnostic needs one (most documents have none, and finding them all costs more
+/// than parsing).
 pub(crate) struct Parsed<'a> {
     /// The text, without a byte-order mark.
     pub text: &'a str,
     pub value: Value,
-    pub locations: Locations,
+    /// Members whose key appears twice in their object (no positions recorded).
+    pub duplicates: Locations,
+    positions: OnceCell<Locations>,
+}
+
+impl Parsed<'_> {
+    /// The positions of every value, found on first use.
+    pub fn positions(&self) -> &Locations {
+        self.positions.get_or_init(|| Locations::scan(self.text))
+    }
 }
 
 fn at(file: &str, text: &str, offset: usize, problem: Problem) -> Diagnostic {
@@ -29,8 +41,8 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], file: &str) -> Result<Parsed<'a>, Diagn
     }
     match serde_json::from_str::<Value>(text) {
         Ok(value) => {
-            let locations = Locations::scan(text);
-            Ok(Parsed { text, value, locations })
+            let duplicates = Locations::duplicates_only(text);
+            Ok(Parsed { text, value, duplicates, positions: OnceCell::new() })
         }
         Err(e) => {
             let offset = offset_of(text, e.line(), e.column());

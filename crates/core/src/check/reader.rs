@@ -42,7 +42,7 @@ pub(crate) fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c s
 impl<'a> Reader<'a> {
     pub fn new(file: &'a str, parsed: &'a Parsed<'a>) -> Self {
         let mut reader = Reader { file, parsed, found: Vec::new() };
-        for dup in &parsed.locations.duplicates {
+        for dup in &parsed.duplicates.duplicates {
             let field = dup.pointer.rsplit('/').next().unwrap_or_default().to_owned();
             reader.found.push((dup.pointer.clone(), Problem::DuplicateKey { field }));
         }
@@ -55,7 +55,7 @@ impl<'a> Reader<'a> {
 
     /// 1-based line of the value at `pointer`.
     pub fn line_of(&self, pointer: &str) -> u32 {
-        line_col(self.parsed.text, self.parsed.locations.offset(pointer, false)).0
+        line_col(self.parsed.text, self.parsed.positions().offset(pointer, false)).0
     }
 
     /// Resolves positions and the question each problem belongs to, in document order.
@@ -64,7 +64,7 @@ impl<'a> Reader<'a> {
         let mut diagnostics: Vec<Diagnostic> = found
             .into_iter()
             .map(|(pointer, problem)| {
-                let offset = parsed.locations.offset(&pointer, problem.points_at_key());
+                let offset = parsed.positions().offset(&pointer, problem.points_at_key());
                 let (line, column) = line_col(parsed.text, offset);
                 let question = question_of(&parsed.value, &pointer);
                 Diagnostic { file: file.to_owned(), line, column, pointer, question, problem }

@@ -1,0 +1,291 @@
+//! Browser benchmarks of the built app (figures in BENCHMARKS.md), in headless Chromium on
+//! loopback. Not a test: it prints figures and asserts none.
+//!
+//! `cargo run --release -p ontap-e2e --bin bench -- <what> [--throttle R] [--questions N]`
+//! after `scripts/build.sh`, where `<what>` is
+//! - `load`: the catalogue with a generated bank of N questions (default 10,000) added: time to
+//!   the first bank card, the app's fetch / check / library steps (its `performance.mark`s), long
+//!   tasks while loading, and `JSON.parse` of the same text in the same page; first visit on a
+//!   fresh profile, then repeat visits (reloads). `--questions 0` measures the shipped banks alone.
+//! - `answer`: from the click on "Trả lời" to the feedback painted, over 100 practice answers.
+//!
+//! - `serve`: serves the build (and the generated bank, when N > 0) on loopback until stopped,
+//!   printing its URL; `scripts/bench-lighthouse.sh` runs Lighthouse against it.
+//!
+//! `--throttle 4` slows the CPU 4× through the DevTools protocol (`Emulation.setCPUThrottlingRate`).
+
+use ontap_bench::generate::{bank_json, file_name};
+use ontap_e2e::browser::Browser;
+use ontap_e2e::server::StaticServer;
+use ontap_e2e::{dist_dir, repo_root};
+use serde_json::{Value, json};
+use std::time::Duration;
+use thirtyfour::components::SelectElement;
+use thirtyfour::prelude::*;
+
+/// Installed before any page script runs: records long tasks and when the first bank card and
+/// the feedback of an answer appear.
+const OBSERVER: &str = r#"
+window.__bench = { longtasks: [], card: null, samples: [], clickAt: null };
+try {
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) window.__bench.longtasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+} catch (e) {}
+document.addEventListener('click', e => {
+  if (e.target.closest && e.target.closest('#submit')) window.__bench.clickAt = performance.now();
+}, true);
+new MutationObserver(() => {
+  const b = window.__bench;
+  if (b.card === null && document.querySelector('.bank-card')) b.card = performance.now();
+  if (b.clickAt !== null && document.querySelector('.feedback')) {
+    const start = b.clickAt;
+    b.clickAt = null;
+    // The frame that shows the feedback: its animation-frame callback, then the task after
+    // its paint.
+    requestAnimationFrame(() => setTimeout(() => b.samples.push(performance.now() - start), 0));
+  }
+}).observe(document, { childList: true, subtree: true });
+"#;
+
+/// What the page knows once the catalogue is shown.
+const LOAD_FIGURES: &str = r#"
+const mark = n => { const m = performance.getEntriesByName(n); return m.length ? m[m.length - 1].startTime : null; };
+const nav = performance.getEntriesByType('navigation')[0];
+const b = window.__bench;
+return {
+  card: b.card, fetched: mark('ontap:fetched'), checked: mark('ontap:checked'), library: mark('ontap:library'),
+  domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+  longtasks: b.longtasks,
+};
+"#;
+
+/// `JSON.parse` of the same bank text, in the same page, the median of 5.
+const JSON_PARSE: &str = r#"
+const done = arguments[arguments.length - 1];
+fetch(arguments[0]).then(r => r.text()).then(text => {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const v = JSON.parse(text);
+    times.push(performance.now() - t);
+    if (!v.questions) throw new Error('not a bank');
+  }
+  times.sort((a, b) => a - b);
+  done({ median: times[2], min: times[0], chars: text.length });
+});
+"#;
+
+struct Options {
+    what: String,
+    throttle: Option<f64>,
+    questions: usize,
+}
+
+fn options() -> Options {
+    let mut args = std::env::args().skip(1);
+    let mut o = Options { what: String::new(), throttle: None, questions: 10_000 };
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--throttle" => o.throttle = args.next().and_then(|r| r.parse().ok()),
+            "--questions" => o.questions = args.next().and_then(|n| n.parse().ok()).expect("--questions N"),
+            _ => o.what = a,
+        }
+    }
+    o
+}
+
+/// The shipped folder served from dist/, with a generated bank of `n` questions added to the
+/// catalogue (none for 0). Returns the server and the bank's URL path.
+fn serve(n: usize) -> (StaticServer, Option<String>) {
+    let server = StaticServer::start(&dist_dir(), 0);
+    if n == 0 {
+        return (server, None);
+    }
+    let name = file_name(n);
+    let catalogue = std::fs::read_to_string(repo_root().join("questions/catalogue.json")).unwrap();
+    let mut value: Value = serde_json::from_str(&catalogue).unwrap();
+    value["banks"].as_array_mut().unwrap().push(json!(name));
+    server.set("/questions/catalogue.json", serde_json::to_vec(&value).unwrap());
+    let path = format!("/questions/{name}");
+    server.set(&path, bank_json(n));
+    (server, Some(path))
+}
+
+async fn browser(throttle: Option<f64>) -> Browser {
+    let b = Browser::start(412, 915).await;
+    let cdp = b.driver.cdp();
+    cdp.send_raw("Page.addScriptToEvaluateOnNewDocument", json!({ "source": OBSERVER })).await.unwrap();
+    if let Some(rate) = throttle {
+        cdp.send_raw("Emulation.setCPUThrottlingRate", json!({ "rate": rate })).await.unwrap();
+    }
+    b
+}
+
+async fn js(b: &Browser, script: &str) -> Value {
+    b.driver.execute(script, vec![]).await.expect("the script runs").json().clone()
+}
+
+fn ms(v: &Value) -> String {
+    v.as_f64().map(|x| format!("{x:.0}")).unwrap_or_else(|| "-".into())
+}
+
+/// One visit: navigate (or reload), wait for the catalogue, print its figures.
+async fn visit(b: &Browser, url: &str, label: &str, reload: bool) -> Value {
+    if reload {
+        b.driver.refresh().await.unwrap();
+    } else {
+        b.driver.goto(url).await.unwrap();
+    }
+    b.driver
+        .query(By::Css(".bank-card"))
+        .wait(Duration::from_secs(120), Duration::from_millis(20))
+        .first()
+        .await
+        .expect("the catalogue shows");
+    // Long tasks are reported a moment after they end.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let f = js(b, LOAD_FIGURES).await;
+    let tasks = f["longtasks"].as_array().cloned().unwrap_or_default();
+    let durations: Vec<f64> = tasks.iter().filter_map(|t| t[1].as_f64()).collect();
+    let longest = durations.iter().cloned().fold(0.0, f64::max);
+    let check = f["checked"].as_f64().zip(f["fetched"].as_f64()).map(|(c, s)| c - s);
+    let library = f["library"].as_f64().zip(f["checked"].as_f64()).map(|(l, c)| l - c);
+    println!(
+        "{label}: catalogue usable at {} ms (DOMContentLoaded {} ms, banks fetched {} ms); check {} ms, library {} ms; \
+         long tasks: {} totalling {:.0} ms, longest {:.0} ms",
+        ms(&f["card"]),
+        ms(&f["domContentLoaded"]),
+        ms(&f["fetched"]),
+        ms(&json!(check)),
+        ms(&json!(library)),
+        durations.len(),
+        durations.iter().sum::<f64>(),
+        longest,
+    );
+    json!({ "card": f["card"], "check": check, "library": library, "longest": longest })
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+async fn load(o: &Options) {
+    let (server, path) = serve(o.questions);
+    let b = browser(o.throttle).await;
+    let first = visit(&b, &server.url(), "first visit (fresh profile)", false).await;
+    let mut cards = Vec::new();
+    let mut checks = Vec::new();
+    for i in 1..=5 {
+        let v = visit(&b, &server.url(), &format!("repeat visit {i}"), true).await;
+        cards.extend(v["card"].as_f64());
+        checks.extend(v["check"].as_f64());
+    }
+    println!(
+        "repeat visits, median of 5: catalogue usable at {:.0} ms, check {:.0} ms (fastest {:.0} ms; first visit: {} ms, check {} ms)",
+        median(&mut cards),
+        median(&mut checks),
+        checks[0],
+        ms(&first["card"]),
+        ms(&first["check"])
+    );
+    if let Some(path) = path {
+        let parsed = b.driver.execute_async(JSON_PARSE, vec![json!(path)]).await.expect("JSON.parse runs");
+        let p = parsed.json();
+        let parse = p["median"].as_f64().unwrap();
+        println!(
+            "JSON.parse of the same {} characters in the same page: median {parse:.0} ms (fastest {:.0}); \
+             the app's check / JSON.parse = {:.1} (medians), {:.1} (fastest)",
+            p["chars"],
+            p["min"].as_f64().unwrap(),
+            median(&mut checks) / parse,
+            checks[0] / p["min"].as_f64().unwrap()
+        );
+    }
+    b.quit().await;
+}
+
+/// Answers 100 practice questions (the first option, a typed word, a first pair or the order
+/// shown), timing
+/// each answer's feedback in the page.
+async fn answer(o: &Options) {
+    let (server, _) = serve(o.questions);
+    let b = browser(o.throttle).await;
+    let bank = if o.questions == 0 { "ngay-le-lon".to_owned() } else { ontap_bench::generate::bank_id(o.questions) };
+    let practice = format!("{}?trang=luyen-tap&nh={bank}", server.url());
+    b.driver.goto(&practice).await.unwrap();
+    let mut samples = Vec::new();
+    while samples.len() < 100 {
+        // At the end of the bank, the summary: start again.
+        let shown = b.wait_for(".question-card[data-question], .summary-card").await;
+        if shown.class_name().await.unwrap().unwrap_or_default().contains("summary-card") {
+            b.driver.goto(&practice).await.unwrap();
+            continue;
+        }
+        if let Some(input) = b.all(".question-card input[type=text], .question-card input:not([type])").await.first() {
+            input.send_keys("đáp án").await.unwrap();
+        } else if let Some(option) = b.all(".question-card label.option").await.first() {
+            option.click().await.unwrap();
+        } else if let Some(select) = b.all(".question-card select").await.first() {
+            SelectElement::new(select).await.unwrap().select_by_index(1).await.unwrap();
+        }
+        let submit = b.wait_for("#submit").await;
+        if !submit.is_enabled().await.unwrap() {
+            b.wait_for("#skip").await.click().await.unwrap();
+            continue;
+        }
+        submit.click().await.unwrap();
+        b.wait_for(".feedback").await;
+        let sample = b
+            .driver
+            .execute_async(
+                "const done = arguments[0]; const s = window.__bench.samples;
+                 (function wait() { s.length ? done(s.shift()) : setTimeout(wait, 5); })();",
+                vec![],
+            )
+            .await
+            .expect("a sample");
+        samples.push(sample.json().as_f64().unwrap());
+        match b.all("#next").await.first() {
+            Some(next) => next.click().await.unwrap(),
+            None => break,
+        }
+        // Wait for the feedback of this question to go.
+        b.driver
+            .query(By::Css(".feedback"))
+            .wait(Duration::from_secs(20), Duration::from_millis(10))
+            .not_exists()
+            .await
+            .unwrap();
+    }
+    let n = samples.len();
+    samples.sort_by(f64::total_cmp);
+    let p95 = samples[(n * 95).div_ceil(100) - 1];
+    println!(
+        "answer to feedback painted, {n} answers in bank {bank}{}: median {:.1} ms, p95 {p95:.1} ms, max {:.1} ms",
+        o.throttle.map(|r| format!(", CPU throttled {r}×")).unwrap_or_default(),
+        median(&mut samples),
+        samples[n - 1]
+    );
+    b.quit().await;
+}
+
+#[tokio::main]
+async fn main() {
+    let o = options();
+    match o.what.as_str() {
+        "load" => load(&o).await,
+        "answer" => answer(&o).await,
+        "serve" => {
+            // For Lighthouse (scripts/bench-lighthouse.sh): serve until killed.
+            let (server, _) = serve(o.questions);
+            println!("{}", server.url());
+            std::future::pending::<()>().await;
+        }
+        _ => {
+            eprintln!("usage: bench load|answer|serve [--throttle R] [--questions N]");
+            std::process::exit(2);
+        }
+    }
+}

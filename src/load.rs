@@ -19,10 +19,10 @@ pub async fn load_banks() -> FolderReport {
         }
     }
     files.files.insert(CATALOGUE_FILE.to_owned(), catalogue);
-    for name in names {
-        let got = fetch::bytes(&format!("{QUESTIONS_DIR}{name}")).await;
-        files.files.insert(name, got);
-    }
+    // All at once: on a phone network each file is a round trip, and the worker answers offline.
+    let paths: Vec<String> = names.iter().map(|name| format!("{QUESTIONS_DIR}{name}")).collect();
+    let fetched = futures::future::join_all(paths.iter().map(|p| fetch::bytes(p))).await;
+    files.files.extend(names.into_iter().zip(fetched));
     timing::mark("ontap:fetched");
     let report = check_folder(&files, QUESTIONS_DIR, None);
     timing::mark("ontap:checked");

@@ -61,10 +61,28 @@ pub struct Filter {
 impl Filter {
     /// Whether `question` of `bank` qualifies.
     pub fn admits(&self, bank: &Bank, question: &Question) -> bool {
+        self.matcher().admits(bank, question)
+    }
+
+    /// The filter prepared for testing many questions: the wanted tags' keys computed once.
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher { banks: &self.banks, tag_keys: self.tags.iter().map(|t| text_key(t)).collect() }
+    }
+}
+
+/// A [`Filter`] ready to test questions (see [`Filter::matcher`]).
+#[derive(Debug, Clone)]
+pub struct Matcher<'a> {
+    banks: &'a [BankId],
+    tag_keys: Vec<String>,
+}
+
+impl Matcher<'_> {
+    /// Whether `question` of `bank` qualifies: tags compare by [`text_key`] (case, spacing and
+    /// Unicode form never matter).
+    pub fn admits(&self, bank: &Bank, question: &Question) -> bool {
         let bank_ok = self.banks.is_empty() || self.banks.contains(&bank.id);
-        let tag_ok = self.tags.is_empty()
-            || question.tags.iter().any(|t| self.tags.iter().any(|wanted| text_key(wanted) == text_key(t)));
-        bank_ok && tag_ok
+        bank_ok && (self.tag_keys.is_empty() || question.tags.iter().any(|t| self.tag_keys.contains(&text_key(t))))
     }
 }
 
@@ -107,10 +125,11 @@ pub fn presentation_order(question: &Question, rng: &mut SplitMix64) -> Vec<usiz
 /// Draws up to `count` questions admitted by `filter` from `banks`, reproducibly from `seed`.
 pub fn draw(banks: &[Bank], filter: &Filter, count: usize, seed: u64) -> Vec<DrawnQuestion> {
     let mut rng = SplitMix64::new(seed);
+    let matcher = filter.matcher();
     let mut pool: Vec<(&Bank, &Question)> = banks
         .iter()
         .flat_map(|b| b.questions.iter().map(move |q| (b, q)))
-        .filter(|(b, q)| filter.admits(b, q))
+        .filter(|(b, q)| matcher.admits(b, q))
         .collect();
     rng.shuffle(&mut pool);
     pool.truncate(count);

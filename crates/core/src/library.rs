@@ -88,12 +88,14 @@ impl Library {
 
     /// Every question the filter admits, in catalogue order.
     pub fn select(&self, filter: &Filter) -> Vec<QuestionRef> {
+        let matcher = filter.matcher();
+        let matcher = &matcher;
         self.banks
             .iter()
             .flat_map(|b| {
                 b.questions
                     .iter()
-                    .filter(move |q| filter.admits(b, q))
+                    .filter(move |q| matcher.admits(b, q))
                     .map(move |q| QuestionRef { bank: b.id.clone(), question: q.id.clone() })
             })
             .collect()
@@ -152,6 +154,9 @@ mod tests {
         assert_eq!(lib.question(&all[2]).unwrap().id.as_str(), "mau-003");
         let tagged = lib.select(&Filter { banks: vec![], tags: vec!["phương châm".into()] });
         assert_eq!(tagged.len(), 4);
+        // Tags compare by text key: case, spacing and Unicode form do not matter.
+        let typed = lib.select(&Filter { banks: vec![], tags: vec![" PHU\u{031B}O\u{031B}NG  châm".into()] });
+        assert_eq!(typed, tagged);
         // Most used first, ties by name.
         assert_eq!(lib.tags()[..2], [("35-NQ/TW".to_owned(), 4), ("phương châm".to_owned(), 4)]);
     }

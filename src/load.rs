@@ -20,9 +20,10 @@ pub async fn load_banks() -> FolderReport {
     }
     files.files.insert(CATALOGUE_FILE.to_owned(), catalogue);
     // All at once: on a phone network each file is a round trip, and the worker answers offline.
-    let paths: Vec<String> = names.iter().map(|name| format!("{QUESTIONS_DIR}{name}")).collect();
-    let fetched = futures::future::join_all(paths.iter().map(|p| fetch::bytes(p))).await;
-    files.files.extend(names.into_iter().zip(fetched));
+    let pending: Vec<_> = names.iter().map(|name| fetch::start(&format!("{QUESTIONS_DIR}{name}"))).collect();
+    for (name, fetching) in names.into_iter().zip(pending) {
+        files.files.insert(name, fetching.await);
+    }
     timing::mark("ontap:fetched");
     let report = check_folder(&files, QUESTIONS_DIR, None);
     timing::mark("ontap:checked");

@@ -7,10 +7,12 @@ use crate::load::QUESTIONS_DIR;
 use crate::platform::clock::now_ms;
 use crate::platform::storage::LocalStore;
 use leptos::prelude::*;
+use ontap_core::check::Checked;
 use ontap_core::check::FolderReport;
 use ontap_core::library::Library;
 use ontap_core::local::store::{self, LoadedLocal};
 use ontap_core::local::{self, LocalBank, LocalFile, check_all};
+use ontap_core::model::Bank;
 
 /// The stored local banks, re-checked against the shipped folder `report`, and the library of
 /// both.
@@ -22,32 +24,28 @@ pub fn load_local(report: &FolderReport) -> (LoadedLocal, Vec<LocalBank>, Librar
 }
 
 impl AppState {
-    /// The stored local files.
-    fn local_files(&self) -> Vec<LocalFile> {
-        self.local.with_untracked(|l| l.iter().map(|b| b.file.clone()).collect())
-    }
-
-    /// Replaces the local files: re-checks them, rebuilds the library and stores them. When they
-    /// cannot be stored, they stay usable for this visit and `local_notice` says why.
-    fn set_local_files(&self, files: Vec<LocalFile>) {
-        let checked = check_all(&files, &self.report, QUESTIONS_DIR);
-        let library = local::library(&self.report, &checked);
+    /// Replaces the local banks (already checked): rebuilds the library and stores their files.
+    /// When they cannot be stored, they stay usable for this visit and `local_notice` says why.
+    fn set_local(&self, banks: Vec<LocalBank>) {
+        let library = local::library(&self.report, &banks);
+        let files: Vec<LocalFile> = banks.iter().map(|b| b.file.clone()).collect();
         // The list first: the home page re-renders when the library changes and reads both.
-        self.local.set(checked);
+        self.local.set(banks);
         self.library.set(std::sync::Arc::new(library));
         if self.local_may_save {
             self.local_notice.set(store::save(&mut LocalStore, &files).err().map(|n| n.message()));
         }
     }
 
-    /// Adds a checked bank's file (replacing a local bank with the same id).
-    pub fn add_local(&self, id: &str, name: &str, text: String) {
+    /// Adds a bank file the page has just checked (replacing a local bank with the same id).
+    pub fn add_local(&self, id: &str, name: &str, text: String, checked: Checked<Bank>) {
         let file = LocalFile { id: id.to_owned(), name: name.to_owned(), text, added_ms: now_ms() as i64 };
-        self.set_local_files(local::with_added(&self.local_files(), file));
+        let added = LocalBank { file, checked };
+        self.set_local(self.local.with_untracked(|l| local::with_added(l, added)));
     }
 
     /// Removes the local bank `id` (answers given to it stay in the progress log).
     pub fn remove_local(&self, id: &str) {
-        self.set_local_files(local::without(&self.local_files(), id));
+        self.set_local(self.local.with_untracked(|l| local::without(l, id)));
     }
 }

@@ -42,7 +42,7 @@ async fn try_file(file: PickedFile, state: &AppState) -> Tried {
             if let Some(bank) = &checked.value {
                 // A usable bank is valid UTF-8: its text is stored as it is.
                 if let Ok(text) = String::from_utf8(bytes.clone()) {
-                    state.add_local(bank.id.as_str(), &name, text);
+                    state.add_local(bank.id.as_str(), &name, text, checked.clone());
                 }
             }
             (String::from_utf8_lossy(&bytes).into_owned(), checked)

@@ -67,16 +67,17 @@ pub fn check_all(files: &[LocalFile], shipped: &FolderReport, prefix: &str) -> V
         .collect()
 }
 
-/// `files` with `file` added, replacing a stored bank with the same id (a corrected version).
-pub fn with_added(files: &[LocalFile], file: LocalFile) -> Vec<LocalFile> {
-    let mut out: Vec<LocalFile> = files.iter().filter(|f| f.id != file.id).cloned().collect();
-    out.push(file);
+/// `banks` with `bank` added, replacing a stored bank with the same id (a corrected version).
+/// The others keep their check: nothing is checked twice.
+pub fn with_added(banks: &[LocalBank], bank: LocalBank) -> Vec<LocalBank> {
+    let mut out: Vec<LocalBank> = banks.iter().filter(|b| b.file.id != bank.file.id).cloned().collect();
+    out.push(bank);
     out
 }
 
-/// `files` without the bank `id`.
-pub fn without(files: &[LocalFile], id: &str) -> Vec<LocalFile> {
-    files.iter().filter(|f| f.id != id).cloned().collect()
+/// `banks` without the bank `id`.
+pub fn without(banks: &[LocalBank], id: &str) -> Vec<LocalBank> {
+    banks.iter().filter(|b| b.file.id != id).cloned().collect()
 }
 
 /// The library of the shipped banks followed by the usable local ones.
@@ -180,11 +181,14 @@ mod tests {
 
     #[test]
     fn adding_replaces_the_same_id_and_removing_drops_it() {
+        let report = shipped("da-co");
         let a = file("a", "1");
         let b = file("b", "2");
         let a2 = LocalFile { text: "3".into(), ..a.clone() };
-        let list = with_added(&with_added(&[a], b.clone()), a2.clone());
-        assert_eq!(list, vec![b.clone(), a2]);
-        assert_eq!(without(&list, "a"), vec![b]);
+        let bank = |f: &LocalFile| check_all(std::slice::from_ref(f), &report, "questions/").remove(0);
+        let files = |list: &[LocalBank]| list.iter().map(|l| l.file.clone()).collect::<Vec<_>>();
+        let list = with_added(&with_added(&[bank(&a)], bank(&b)), bank(&a2));
+        assert_eq!(files(&list), vec![b.clone(), a2]);
+        assert_eq!(files(&without(&list, "a")), vec![b]);
     }
 }

@@ -13,11 +13,12 @@ use crate::routes::{
     data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage,
     stats::StatsPage, try_bank::TryBankPage,
 };
+use crate::save::ProgressWriter;
 use leptos::prelude::*;
 use ontap_core::check::FolderReport;
 use ontap_core::library::{Library, QuestionRef};
 use ontap_core::local::LocalBank;
-use ontap_core::progress::store::{Notice, load, save};
+use ontap_core::progress::store::{Notice, load};
 use ontap_core::progress::{AnswerRecord, Mode, Progress};
 use ontap_core::route::Route;
 use ontap_core::score::Credit;
@@ -41,10 +42,10 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// The member's answers.
     pub progress: RwSignal<Progress>,
-    /// Whether progress may be written (false: it lives in memory only; see `notices`).
+    /// Whether progress may be written (false: it lives in memory only, and the member is told).
     pub may_save: bool,
-    /// What the member should know about their stored progress.
-    pub notices: RwSignal<Vec<String>>,
+    /// Writes progress to localStorage.
+    pub writer: ProgressWriter,
     /// Stored text that could not be read, for download.
     pub unreadable: Option<String>,
     /// Whether an exam is in progress (set by the exam page): no update is offered meanwhile.
@@ -52,28 +53,16 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Saves an answer as it is given.
+    /// Records an answer as it is given; it is written to storage once its feedback is painted.
     pub fn record(&self, at: &QuestionRef, credit: Credit, mode: Mode) {
         let library = self.library.get_untracked();
         let Some(question) = library.question(at) else { return };
         let answer = AnswerRecord::new(at, question, credit, mode, now_ms() as i64);
-        let may_save = self.may_save;
-        let mut problem = None;
         self.progress.update(|p| {
             p.record(answer);
-            if may_save {
-                match save(&mut LocalStore, p) {
-                    Ok(notices) => problem = notices.first().map(notice_text),
-                    Err(n) => problem = Some(notice_text(&n)),
-                }
-            }
         });
-        if let Some(text) = problem {
-            self.notices.update(|n| {
-                if !n.contains(&text) {
-                    n.push(text);
-                }
-            });
+        if self.may_save {
+            self.writer.write_soon();
         }
     }
 
@@ -85,7 +74,7 @@ impl AppState {
 }
 
 /// What a notice says to the member.
-fn notice_text(notice: &Notice) -> String {
+pub fn notice_text(notice: &Notice) -> String {
     match notice {
         Notice::Unreadable { problem, kept_aside } => {
             let kept = match kept_aside {
@@ -117,6 +106,7 @@ pub fn App() -> impl IntoView {
     let progress = RwSignal::new(loaded.progress);
     let notices = RwSignal::new(loaded.notices.iter().map(notice_text).collect::<Vec<_>>());
     let may_save = loaded.may_save;
+    let writer = ProgressWriter::new(progress, notices);
     let unreadable = loaded.unreadable;
     let update_ready = RwSignal::new(false);
     let exam_running = RwSignal::new(false);
@@ -162,7 +152,7 @@ pub fn App() -> impl IntoView {
                         route,
                         progress,
                         may_save,
-                        notices,
+                        writer: writer.clone(),
                         unreadable: unreadable.clone(),
                         exam_running,
                     };

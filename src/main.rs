@@ -6,6 +6,7 @@ mod load;
 mod local;
 mod platform;
 mod routes;
+mod save;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -5,6 +5,7 @@ pub mod connection;
 pub mod dom;
 pub mod fetch;
 pub mod files;
+pub mod later;
 pub mod nav;
 pub mod service_worker;
 pub mod settings;

@@ -4,12 +4,11 @@
 use crate::app::AppState;
 use crate::platform::clock::now_ms;
 use crate::platform::files::{download, read_chosen};
-use crate::platform::storage::LocalStore;
+use crate::save::ProgressWriter;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ontap_core::present::iso_day;
 use ontap_core::progress::codec::{ImportPreview, encode, preview_import};
-use ontap_core::progress::store::save;
 
 /// Backup and restore.
 #[component]
@@ -47,15 +46,14 @@ pub fn DataPage() -> impl IntoView {
         });
     };
     let may_save = state.may_save;
+    let writer = StoredValue::new(state.writer.clone());
     let restore = move |_| {
         let Some(p) = preview.get_untracked() else { return };
         let mut added = 0;
-        progress.update(|current| {
-            added = current.merge(&p.progress);
-            if may_save {
-                let _ = save(&mut LocalStore, current);
-            }
-        });
+        progress.update(|current| added = current.merge(&p.progress));
+        if may_save {
+            writer.with_value(ProgressWriter::write_now);
+        }
         preview.set(None);
         message.set(format!("Đã khôi phục: thêm {added} câu trả lời."));
     };

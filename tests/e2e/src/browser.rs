@@ -88,6 +88,21 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no element matches {css:?} after 20 s: {e}"))
     }
 
+    /// The progress log stored in the browser once it holds `answers` answers, waiting up to
+    /// 10 s: the app writes it after an answer's feedback is painted, not in the click.
+    pub async fn stored_progress(&self, answers: usize) -> serde_json::Value {
+        let script = "const t = localStorage.getItem('ontap.progress'); return t === null ? null : JSON.parse(t);";
+        let mut last = serde_json::Value::Null;
+        for _ in 0..200 {
+            last = self.driver.execute(script, vec![]).await.expect("script runs").json().clone();
+            if last["answers"].as_array().is_some_and(|a| a.len() >= answers) {
+                return last;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the stored progress did not reach {answers} answers in 10 s: {last}")
+    }
+
     /// Every element matching `css` now.
     pub async fn all(&self, css: &str) -> Vec<WebElement> {
         self.driver.find_all(By::Css(css)).await.expect("find_all")

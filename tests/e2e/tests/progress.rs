@@ -51,7 +51,7 @@ async fn an_answer_is_saved_and_survives_a_reload() {
     b.driver.goto(server.url()).await.unwrap();
     assert_eq!(mastery(&b).await, "Chưa luyện tập");
     answer_first_question(&b, &server).await;
-    let stored = js(&b, "return JSON.parse(localStorage.getItem('ontap.progress'))").await;
+    let stored = b.stored_progress(1).await;
     assert_eq!(stored["format"], "ontap-progress");
     assert_eq!(stored["answers"].as_array().map(Vec::len), Some(1), "{stored}");
     assert_eq!(stored["answers"][0][1], BANK);
@@ -61,6 +61,25 @@ async fn an_answer_is_saved_and_survives_a_reload() {
     assert!(shown.starts_with("Đã thuộc ") && shown.contains("/18 câu"), "{shown}");
     b.driver.refresh().await.unwrap();
     assert_eq!(mastery(&b).await, shown, "the same after a reload");
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn an_answer_is_written_after_the_click_and_at_once_when_the_page_is_left() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    b.driver.goto(format!("{}?trang=luyen-tap&nh={BANK}", server.url())).await.unwrap();
+    pick_something(&b).await;
+    b.wait_for("#submit:not([disabled])").await;
+    // In one task: the click records the answer but leaves the write for after the paint;
+    // leaving the page (pagehide) writes it at once.
+    let script = "document.querySelector('#submit').click();
+                  const during = localStorage.getItem('ontap.progress');
+                  window.dispatchEvent(new Event('pagehide'));
+                  const left = JSON.parse(localStorage.getItem('ontap.progress'));
+                  return [during, left.answers.length];";
+    assert_eq!(js(&b, script).await, serde_json::json!([null, 1]));
+    b.wait_for(".feedback").await;
     b.quit().await;
 }
 
@@ -89,8 +108,7 @@ async fn corrupt_progress_is_kept_aside_and_the_app_goes_on() {
     assert_eq!(b.all(".bank-card").await.len(), banks, "the banks are all there");
 
     answer_first_question(&b, &server).await;
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    let stored = js(&b, "return JSON.parse(localStorage.getItem('ontap.progress'))").await;
+    let stored = b.stored_progress(1).await;
     assert_eq!(stored["answers"].as_array().map(Vec::len), Some(1), "new progress is saved: {stored}");
     b.quit().await;
 }
@@ -219,8 +237,14 @@ async fn two_tabs_answering_alternately_lose_nothing() {
             answer_current(&b).await;
         }
     }
+    // Both tabs' pending writes land (each merges what the other stored).
+    for tab in [&first, &second] {
+        b.driver.switch_to_window(tab.clone()).await.unwrap();
+        assert_eq!(b.stored_progress(4).await["answers"].as_array().map(Vec::len), Some(4));
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
     let stored = js(&b, "return JSON.parse(localStorage.getItem('ontap.progress')).answers.length").await;
-    assert_eq!(stored, 4, "all four answers from both tabs are stored");
+    assert_eq!(stored, 4, "all four answers from both tabs are stored, none twice");
     b.quit().await;
 }
 

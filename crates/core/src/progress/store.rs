@@ -133,30 +133,51 @@ pub fn load(store: &mut dyn Store, now_ms: i64) -> Loaded {
 /// Saves `progress`, first merging in whatever another tab has stored meanwhile (so `progress`
 /// gains those answers too). Compacts old history when the quota is full.
 pub fn save(store: &mut dyn Store, progress: &mut Progress) -> Result<Vec<Notice>, Notice> {
-    match store.read(PROGRESS_KEY) {
-        Ok(Some(text)) => {
-            let stored = decode(&text);
-            if stored.problem.as_ref().is_some_and(DecodeProblem::is_fatal) {
-                // Someone wrote something unreadable since loading: never overwrite it silently.
-                return Err(Notice::NotSaved);
-            }
-            progress.merge(&stored.progress);
-        }
-        Ok(None) => {}
-        Err(_) => return Err(Notice::NotSaved),
-    }
-    let mut notices = Vec::new();
-    loop {
-        match store.write(PROGRESS_KEY, &encode(progress)) {
-            Ok(()) => return Ok(notices),
-            Err(StoreError::QuotaExceeded) => {
-                let folded = progress.compact(KEEP_WHEN_COMPACTING);
-                if folded == 0 {
+    Saver::default().save(store, progress)
+}
+
+/// Saves progress again and again, remembering the text it last wrote: while storage still
+/// holds exactly that text, no other tab has written since, and the stored log need not be
+/// decoded and merged before the next write.
+#[derive(Debug, Clone, Default)]
+pub struct Saver {
+    last_written: Option<String>,
+}
+
+impl Saver {
+    /// Like [`save`], skipping the decode and merge when nothing else has written since.
+    pub fn save(&mut self, store: &mut dyn Store, progress: &mut Progress) -> Result<Vec<Notice>, Notice> {
+        match store.read(PROGRESS_KEY) {
+            Ok(Some(text)) if self.last_written.as_ref() == Some(&text) => {}
+            Ok(Some(text)) => {
+                let stored = decode(&text);
+                if stored.problem.as_ref().is_some_and(DecodeProblem::is_fatal) {
+                    // Someone wrote something unreadable since loading: never overwrite it silently.
                     return Err(Notice::NotSaved);
                 }
-                notices.push(Notice::Compacted(folded));
+                progress.merge(&stored.progress);
             }
-            Err(StoreError::Unavailable) => return Err(Notice::NotSaved),
+            Ok(None) => {}
+            Err(_) => return Err(Notice::NotSaved),
+        }
+        self.last_written = None;
+        let mut notices = Vec::new();
+        loop {
+            let text = encode(progress);
+            match store.write(PROGRESS_KEY, &text) {
+                Ok(()) => {
+                    self.last_written = Some(text);
+                    return Ok(notices);
+                }
+                Err(StoreError::QuotaExceeded) => {
+                    let folded = progress.compact(KEEP_WHEN_COMPACTING);
+                    if folded == 0 {
+                        return Err(Notice::NotSaved);
+                    }
+                    notices.push(Notice::Compacted(folded));
+                }
+                Err(StoreError::Unavailable) => return Err(Notice::NotSaved),
+            }
         }
     }
 }
@@ -254,5 +275,49 @@ mod tests {
         }
         let mut small = MemoryStore { capacity: Some(100), ..MemoryStore::default() };
         assert_eq!(save(&mut small, &mut huge), Err(Notice::NotSaved), "nothing left to fold");
+    }
+
+    #[test]
+    fn saver_merges_only_what_another_tab_wrote() {
+        let mut store = MemoryStore::default();
+        let mut saver = Saver::default();
+        let mut mine = Progress::default();
+        mine.record(answer("a", 1));
+        saver.save(&mut store, &mut mine).unwrap();
+        mine.record(answer("a", 2));
+        saver.save(&mut store, &mut mine).unwrap();
+        assert_eq!(load(&mut store, 0).progress, mine);
+        // Another tab writes: the next save must merge it, not overwrite it.
+        let mut other = load(&mut store, 0).progress;
+        other.record(answer("b", 3));
+        save(&mut store, &mut other).unwrap();
+        mine.record(answer("a", 4));
+        saver.save(&mut store, &mut mine).unwrap();
+        assert_eq!(mine.answers.len(), 4, "the other tab's answer was merged in");
+        assert_eq!(load(&mut store, 0).progress, mine);
+        // Something unreadable written since is never overwritten, even by a saver that wrote last.
+        store.map.insert(PROGRESS_KEY.into(), "hỏng".into());
+        mine.record(answer("a", 5));
+        assert_eq!(saver.save(&mut store, &mut mine), Err(Notice::NotSaved));
+        assert_eq!(store.map[PROGRESS_KEY], "hỏng");
+    }
+
+    #[test]
+    fn saver_forgets_a_write_that_failed() {
+        let mut store = MemoryStore::default();
+        let mut saver = Saver::default();
+        let mut mine = Progress::default();
+        mine.record(answer("a", 1));
+        saver.save(&mut store, &mut mine).unwrap();
+        store.disabled = true;
+        mine.record(answer("a", 2));
+        assert_eq!(saver.save(&mut store, &mut mine), Err(Notice::NotSaved));
+        // Storage comes back holding another tab's log: it is merged, not taken for ours.
+        store.disabled = false;
+        let mut other = Progress::default();
+        other.record(answer("b", 3));
+        store.map.insert(PROGRESS_KEY.into(), super::encode(&other));
+        saver.save(&mut store, &mut mine).unwrap();
+        assert_eq!(mine.answers.len(), 3);
     }
 }

@@ -36,22 +36,10 @@ pub struct Locations {
 impl Locations {
     /// Scans `text`, which must be JSON that serde_json accepted.
     pub fn scan(text: &str) -> Self {
-        Self::scan_with(text, true)
-    }
-
-    /// Finds only the duplicate keys of `text` (JSON that serde_json accepted), recording no
-    /// positions: the fast pass for a document that may well have nothing to report.
-    pub fn duplicates_only(text: &str) -> Self {
-        Self::scan_with(text, false)
-    }
-
-    fn scan_with(text: &str, record: bool) -> Self {
-        let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, record, out: Locations::default() };
+        let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, out: Locations::default() };
         scanner.skip_ws();
         let start = scanner.pos;
-        if record {
-            scanner.out.map.insert(String::new(), Loc { key: None, value: start });
-        }
+        scanner.out.map.insert(String::new(), Loc { key: None, value: start });
         scanner.value(&mut String::new());
         scanner.out
     }
@@ -80,6 +68,11 @@ impl Locations {
 /// Escapes a key for a JSON pointer (RFC 6901).
 pub fn escape_key(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The key a JSON-pointer segment names (`~1` is `/`, `~0` is `~`).
+pub fn unescape_key(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
@@ -152,8 +145,6 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
-    /// Whether to record every value's position, or only duplicate keys.
-    record: bool,
     out: Locations,
 }
 
@@ -211,9 +202,7 @@ impl Scanner<'_> {
                 seen.push(key);
             }
             // The last occurrence wins, as in serde_json: diagnostics on the value point there.
-            if self.record {
-                self.out.map.insert(pointer.clone(), Loc { key: Some(key_at), value: self.pos });
-            }
+            self.out.map.insert(pointer.clone(), Loc { key: Some(key_at), value: self.pos });
             self.value(pointer);
             pointer.truncate(parent);
         }
@@ -237,9 +226,7 @@ impl Scanner<'_> {
             }
             let parent = pointer.len();
             let _ = write!(pointer, "/{index}");
-            if self.record {
-                self.out.map.insert(pointer.clone(), Loc { key: None, value: self.pos });
-            }
+            self.out.map.insert(pointer.clone(), Loc { key: None, value: self.pos });
             self.value(pointer);
             pointer.truncate(parent);
             index += 1;
@@ -299,15 +286,11 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_pass_finds_the_same_duplicates_and_records_no_positions() {
+    fn escaped_keys_are_compared_decoded() {
         let text = "{\"a\": {\"x\": 1, \"\\u0078\": 2}, \"b\": [{\"k\": \"\\\"\", \"k\": 0}], \"a\": 3}";
-        let fast = Locations::duplicates_only(text);
-        let full = Locations::scan(text);
-        assert_eq!(fast.duplicates, full.duplicates);
-        let pointers: Vec<&str> = fast.duplicates.iter().map(|d| d.pointer.as_str()).collect();
-        assert_eq!(pointers, ["/a/x", "/b/0/k", "/a"], "escaped keys are compared decoded");
-        assert_eq!(fast.get(""), None);
-        assert!(full.get("/b/0/k").is_some());
+        let pointers: Vec<String> = Locations::scan(text).duplicates.into_iter().map(|d| d.pointer).collect();
+        assert_eq!(pointers, ["/a/x", "/b/0/k", "/a"]);
+        assert_eq!(unescape_key(&escape_key("a/~1b")), "a/~1b");
     }
 
     #[test]

@@ -9,7 +9,14 @@ pub use crate::unicode::{is_nfc, nfc};
 
 /// Trims and collapses every run of white space into one ASCII space.
 pub fn fold_spaces(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut folded = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
 /// Case- and space-folded NFC: the key for "the same text as typed by a careful person".

@@ -79,8 +79,24 @@ pub fn is_combining_diacritic(c: char) -> bool {
 /// never combine with a neighbour (everything below U+0300, the precomposed Latin letters that
 /// Vietnamese uses, and general punctuation and currency signs except U+2000–2001) is in NFC.
 /// Most bank text passes it, so the full check runs rarely.
+///
+/// It reads UTF-8 bytes, not characters: checking bank text is dominated by such tests.
 fn certainly_nfc(s: &str) -> bool {
-    s.chars().all(|c| matches!(c, '\0'..='\u{02FF}' | '\u{1E00}'..='\u{1EFF}' | '\u{2002}'..='\u{20CF}'))
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        i += match b[i] {
+            0x00..=0x7F => 1,
+            // U+0080–U+02FF.
+            0xC2..=0xCB => 2,
+            // U+1E00–U+1EFF.
+            0xE1 if (0xB8..=0xBB).contains(&b[i + 1]) => 3,
+            // U+2002–U+20CF.
+            0xE2 if matches!((b[i + 1], b[i + 2]), (0x80, 0x82..) | (0x81..=0x82, _) | (0x83, ..=0x8F)) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 #[cfg(test)]
@@ -106,7 +122,28 @@ mod tests {
         }
     }
 
+    fn certainly_nfc_by_chars(s: &str) -> bool {
+        s.chars().all(|c| matches!(c, '\0'..='\u{02FF}' | '\u{1E00}'..='\u{1EFF}' | '\u{2002}'..='\u{20CF}'))
+    }
+
+    #[test]
+    fn the_byte_test_draws_its_bounds_where_the_character_ranges_end() {
+        for c in ['\u{7F}', '\u{80}', '\u{2FF}', '\u{300}', '\u{1DFF}', '\u{1E00}', '\u{1EFF}', '\u{1F00}'] {
+            assert_eq!(certainly_nfc(&c.to_string()), certainly_nfc_by_chars(&c.to_string()), "{c:?}");
+        }
+        for c in ['\u{2000}', '\u{2001}', '\u{2002}', '\u{203F}', '\u{2040}', '\u{20CF}', '\u{20D0}', '\u{20FF}'] {
+            assert_eq!(certainly_nfc(&c.to_string()), certainly_nfc_by_chars(&c.to_string()), "{c:?}");
+        }
+    }
+
     proptest! {
+        /// Reading bytes accepts exactly the characters of the stated ranges.
+        #[test]
+        fn bytes_and_characters_agree(s in "\\PC{0,16}", t in "[\u{0}-\u{400}\u{1D00}-\u{1F00}\u{1FFF}-\u{2110}]{0,16}") {
+            prop_assert_eq!(certainly_nfc(&s), certainly_nfc_by_chars(&s));
+            prop_assert_eq!(certainly_nfc(&t), certainly_nfc_by_chars(&t));
+        }
+
         /// The fast path never accepts text the tables would change.
         #[test]
         fn fast_path_agrees_with_the_tables(s in "[\\u{0}-\\u{2FF}\\u{1E00}-\\u{1EFF}\\u{2000}-\\u{20FF}\\u{0300}-\\u{036F}]{0,12}") {

@@ -7,6 +7,7 @@ use crate::model::{Bank, letter_index};
 use crate::text::text_key;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// The six type names.
 pub const TYPES: [&str; 6] = ["single", "multiple", "true_false", "fill_blank", "ordering", "matching"];
@@ -113,7 +114,7 @@ fn question<'v>(r: &mut Reader<'_>, v: &'v Value, ptr: &str, refs: &References<'
     source(r, obj, ptr, refs);
     if let Some(tags) = r.array(obj, ptr, "tags") {
         for (i, tag) in tags.iter().enumerate() {
-            r.text_value(tag, &format!("{ptr}/tags/{i}"));
+            r.text_value(tag, format_args!("{ptr}/tags/{i}"));
         }
     }
     r.integer(obj, ptr, "difficulty", 1, 3);
@@ -177,10 +178,10 @@ fn duplicates<'t>(texts: &[Option<&'t str>]) -> Vec<(usize, usize, &'t str)> {
     let mut out = Vec::new();
     for (i, t) in texts.iter().enumerate() {
         if let Some(t) = t {
-            match first.get(&text_key(t)) {
-                Some(&j) => out.push((i, j, *t)),
-                None => {
-                    first.insert(text_key(t), i);
+            match first.entry(text_key(t)) {
+                Entry::Occupied(j) => out.push((i, *j.get(), *t)),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
                 }
             }
         }

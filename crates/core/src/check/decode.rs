@@ -16,8 +16,8 @@ pub(crate) struct Parsed<'a> {
     /// The text, without a byte-order mark.
     pub text: &'a str,
     pub value: Value,
-    /// Members whose key appears twice in their object (no positions recorded).
-    pub duplicates: Locations,
+    /// Pointers of the members whose key their object already had.
+    pub duplicates: Vec<String>,
     positions: OnceCell<Locations>,
 }
 
@@ -39,11 +39,8 @@ pub(crate) fn parse<'a>(bytes: &'a [u8], file: &str) -> Result<Parsed<'a>, Diagn
     if text.trim().is_empty() {
         return Err(Diagnostic::whole_file(file, Problem::EmptyFile));
     }
-    match serde_json::from_str::<Value>(text) {
-        Ok(value) => {
-            let duplicates = Locations::duplicates_only(text);
-            Ok(Parsed { text, value, duplicates, positions: OnceCell::new() })
-        }
+    match super::value::parse_noting_duplicates(text) {
+        Ok((value, duplicates)) => Ok(Parsed { text, value, duplicates, positions: OnceCell::new() }),
         Err(e) => {
             let offset = offset_of(text, e.line(), e.column());
             let problem = classify(&e, text, offset);

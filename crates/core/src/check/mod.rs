@@ -10,6 +10,7 @@ mod messages;
 mod reader;
 #[cfg(test)]
 mod tests;
+mod value;
 
 pub use bank::{QUOTE_LIMIT, TYPES, check_bank, count_blanks};
 pub use decode::{MAX_FILE_BYTES, decode_text};

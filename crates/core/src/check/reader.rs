@@ -8,6 +8,7 @@ use crate::ids::is_valid_id;
 use crate::locate::line_col;
 use crate::text::{is_nfc, nfc};
 use serde_json::{Map, Value};
+use std::fmt::{self, Display};
 
 /// Texts longer than this get a warning: members read on phones.
 pub const TEXT_LIMIT: usize = 1000;
@@ -16,6 +17,16 @@ pub(crate) struct Reader<'a> {
     file: &'a str,
     parsed: &'a Parsed<'a>,
     found: Vec<(String, Problem)>,
+}
+
+/// The pointer of member `.1` of the object at pointer `.0`, written out only when reported.
+#[derive(Clone, Copy)]
+pub(crate) struct Member<'a>(pub &'a str, pub &'a str);
+
+impl Display for Member<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.0, self.1)
+    }
 }
 
 pub(crate) fn kind(v: &Value) -> &'static str {
@@ -42,15 +53,15 @@ pub(crate) fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c s
 impl<'a> Reader<'a> {
     pub fn new(file: &'a str, parsed: &'a Parsed<'a>) -> Self {
         let mut reader = Reader { file, parsed, found: Vec::new() };
-        for dup in &parsed.duplicates.duplicates {
-            let field = dup.pointer.rsplit('/').next().unwrap_or_default().to_owned();
-            reader.found.push((dup.pointer.clone(), Problem::DuplicateKey { field }));
+        for pointer in &parsed.duplicates {
+            let field = crate::locate::unescape_key(pointer.rsplit('/').next().unwrap_or_default());
+            reader.found.push((pointer.clone(), Problem::DuplicateKey { field }));
         }
         reader
     }
 
-    pub fn report(&mut self, pointer: &str, problem: Problem) {
-        self.found.push((pointer.to_owned(), problem));
+    pub fn report(&mut self, pointer: impl Display, problem: Problem) {
+        self.found.push((pointer.to_string(), problem));
     }
 
     /// 1-based line of the value at `pointer`.
@@ -117,7 +128,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A human text: a non-empty string, NFC, not too long.
-    pub fn text_value<'v>(&mut self, v: &'v Value, ptr: &str) -> Option<&'v str> {
+    pub fn text_value<'v>(&mut self, v: &'v Value, ptr: impl Display + Copy) -> Option<&'v str> {
         let Value::String(s) = v else {
             self.report(ptr, Problem::WrongType { expected: Expected::Text, found: kind(v) });
             return None;
@@ -129,7 +140,8 @@ impl<'a> Reader<'a> {
         if !is_nfc(s) {
             self.report(ptr, Problem::NotNfc { fixed: nfc(s) });
         }
-        let chars = s.chars().count();
+        // A text of no more bytes than the limit has no more characters either.
+        let chars = if s.len() > TEXT_LIMIT { s.chars().count() } else { 0 };
         if chars > TEXT_LIMIT {
             self.report(ptr, Problem::TextTooLong { chars, limit: TEXT_LIMIT });
         }
@@ -137,12 +149,12 @@ impl<'a> Reader<'a> {
     }
 
     pub fn text<'v>(&mut self, obj: &'v Map<String, Value>, ptr: &str, key: &str) -> Option<&'v str> {
-        obj.get(key).and_then(|v| self.text_value(v, &format!("{ptr}/{key}")))
+        obj.get(key).and_then(|v| self.text_value(v, Member(ptr, key)))
     }
 
     /// An id: a string of the shape in [`crate::ids::ID_PATTERN`].
     pub fn id<'v>(&mut self, obj: &'v Map<String, Value>, ptr: &str, key: &str) -> Option<&'v str> {
-        let field = format!("{ptr}/{key}");
+        let field = Member(ptr, key);
         match obj.get(key)? {
             Value::String(s) if is_valid_id(s) => Some(s),
             // Left blank to be filled in (as `ontap import` writes it): say so, not "bad id".
@@ -162,7 +174,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn integer(&mut self, obj: &Map<String, Value>, ptr: &str, key: &str, min: u64, max: u64) -> Option<u64> {
-        let field = format!("{ptr}/{key}");
+        let field = Member(ptr, key);
         match obj.get(key)? {
             Value::Number(n) => match n.as_u64() {
                 Some(i) if (min..=max).contains(&i) => Some(i),
@@ -207,7 +219,7 @@ impl<'a> Reader<'a> {
     /// A list of human texts; entries that are not texts are reported and left as `None`.
     pub fn texts<'v>(&mut self, obj: &'v Map<String, Value>, ptr: &str, key: &str) -> Option<Vec<Option<&'v str>>> {
         let items = self.array(obj, ptr, key)?;
-        Some(items.iter().enumerate().map(|(i, v)| self.text_value(v, &format!("{ptr}/{key}/{i}"))).collect())
+        Some(items.iter().enumerate().map(|(i, v)| self.text_value(v, format_args!("{ptr}/{key}/{i}"))).collect())
     }
 
     /// The `format` field: 1, or a clear word that this build is too old.

@@ -1,8 +1,8 @@
 //! Loading the shipped banks: fetch the catalogue and every file it names, then run the core's
-//! folder check over them, exactly as the CLI does on disk.
+//! folder check over them, exactly as the CLI does on disk, a slice at a time.
 
-use crate::platform::{fetch, timing};
-use ontap_core::check::{CATALOGUE_FILE, FolderReport, MemoryFiles, check_catalogue, check_folder};
+use crate::platform::{clock, fetch, later, timing};
+use ontap_core::check::{CATALOGUE_FILE, FolderCheck, FolderReport, MemoryFiles, check_catalogue};
 
 /// Where the banks are served from, relative to the page.
 pub const QUESTIONS_DIR: &str = "questions/";
@@ -25,7 +25,31 @@ pub async fn load_banks() -> FolderReport {
         files.files.insert(name, fetching.await);
     }
     timing::mark("ontap:fetched");
-    let report = check_folder(&files, QUESTIONS_DIR, None);
+    let report = check_in_slices(&files).await;
     timing::mark("ontap:checked");
     report
+}
+
+/// Questions checked between two looks at the clock.
+const QUESTIONS_PER_STEP: usize = 50;
+/// How long the check runs before the page gets a turn: under the 50 ms a task may take before
+/// input feels late.
+const SLICE_MS: f64 = 30.0;
+
+/// Checks the folder in slices, so that a bank of thousands of questions never freezes the
+/// page: it paints, scrolls and answers between slices.
+async fn check_in_slices(files: &MemoryFiles) -> FolderReport {
+    let mut check = FolderCheck::new(files, QUESTIONS_DIR, None);
+    loop {
+        let started = clock::now_ms();
+        while clock::now_ms() - started < SLICE_MS {
+            if check.step(QUESTIONS_PER_STEP) {
+                let report = check.finish();
+                // Building the library and the catalogue is the next task's work.
+                later::next_task().await;
+                return report;
+            }
+        }
+        later::next_task().await;
+    }
 }

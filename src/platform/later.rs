@@ -1,5 +1,6 @@
 //! Work that should not hold up the frame the member is waiting for: run it once the page has
-//! painted and the browser is idle, and at once when the page is hidden or left.
+//! painted and the browser is idle, or in pieces with the page's own tasks between them; and
+//! at once when the page is hidden or left.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -25,6 +26,19 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&callback, FALLBACK_DELAY_MS);
         }
     }
+}
+
+/// Resolves in a later task (`setTimeout` 0), so that the page can paint and handle input
+/// between pieces of a long job.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .is_some_and(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).is_ok());
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Calls `f` every time the page is hidden (another app or tab comes to the front, the screen

@@ -75,6 +75,54 @@ pub fn is_combining_diacritic(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
+/// What folding diacritics away makes of one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Folded {
+    /// This character (the letter without its marks, or the character itself).
+    Char(char),
+    /// A combining mark: dropped.
+    Mark,
+    /// Not in the tables below: fold the whole text through NFD instead.
+    Unknown,
+}
+
+/// For U+0080–U+024F, then U+1E00–U+1EFF: the ASCII letter NFD leaves once the marks are
+/// dropped, `=` for a character NFD leaves alone, `?` for anything else. Generated from the
+/// Unicode tables, and checked against them character by character by a test.
+const LATIN_FOLDS: &[u8] = concat!(
+    "================================================================AAAAAA=CEEEEIIII=NOOOOO==UUUUY==",
+    "aaaaaa=ceeeeiiii=nooooo==uuuuy=yAaAaAaCcCcCcCcDd==EeEeEeEeEeGgGgGgGgHh==IiIiIiIiI===JjKk=LlLlLl=",
+    "===NnNnNn===OoOoOo==RrRrRrSsSsSsSsTtTt==UuUuUuUuUuUuWwYyYZzZzZz=================================",
+    "Oo=============Uu============================AaIiOoUuUuUuUuUu=AaAa??==GgKkOoOo??j===Gg==NnAa????",
+    "AaAaEeEeIiIiOoOoRrRrUuUuSsTt==Hh======AaEeOoOoOoOoYy============================",
+)
+.as_bytes();
+const LATIN_EXTENDED_ADDITIONAL_FOLDS: &[u8] = concat!(
+    "AaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLlLlLlLlMmMmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRr",
+    "SsSsSsSsSsTtTtTtTtUuUuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwy=?====AaAaAaAaAaAaAaAaAaAaAaAaEeEeEeEe",
+    "EeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy======",
+)
+.as_bytes();
+
+/// What NFD followed by dropping combining diacritics makes of `c`, read from small tables
+/// for the Latin letters (every Vietnamese one among them), so that search keys need no NFD.
+pub fn fold_diacritic(c: char) -> Folded {
+    let code = c as usize;
+    let entry = match code {
+        0..=0x7F => return Folded::Char(c),
+        0x80..=0x24F => LATIN_FOLDS[code - 0x80],
+        0x1E00..=0x1EFF => LATIN_EXTENDED_ADDITIONAL_FOLDS[code - 0x1E00],
+        0x2002..=0x20CF => b'=',
+        _ if is_combining_diacritic(c) => return Folded::Mark,
+        _ => b'?',
+    };
+    match entry {
+        b'=' => Folded::Char(c),
+        b'?' => Folded::Unknown,
+        letter => Folded::Char(char::from(letter)),
+    }
+}
+
 /// A fast, table-free sufficient test: text made only of characters that are NFC-stable and
 /// never combine with a neighbour (everything below U+0300, the precomposed Latin letters that
 /// Vietnamese uses, and general punctuation and currency signs except U+2000–2001) is in NFC.
@@ -133,6 +181,31 @@ mod tests {
         }
         for c in ['\u{2000}', '\u{2001}', '\u{2002}', '\u{203F}', '\u{2040}', '\u{20CF}', '\u{20D0}', '\u{20FF}'] {
             assert_eq!(certainly_nfc(&c.to_string()), certainly_nfc_by_chars(&c.to_string()), "{c:?}");
+        }
+    }
+
+    /// The reference: NFD, then drop the marks.
+    fn fold_by_nfd(c: char) -> String {
+        nfd(&c.to_string()).chars().filter(|m| !is_combining_diacritic(*m)).collect()
+    }
+
+    #[test]
+    fn the_fold_tables_agree_with_nfd_for_every_character_they_answer() {
+        let mut answered = 0;
+        for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
+            match fold_diacritic(c) {
+                Folded::Char(f) => {
+                    assert_eq!(f.to_string(), fold_by_nfd(c), "{c:?}");
+                    answered += 1;
+                }
+                Folded::Mark => assert_eq!(fold_by_nfd(c), "", "{c:?}"),
+                Folded::Unknown => {}
+            }
+        }
+        assert!(answered > 900, "{answered}");
+        for c in "ạảãàáâậầấẩẫăắằặẳẵđêềếểễệôồốổỗộơờớởỡợưừứửữựỳýỵỷỹ".chars()
+        {
+            assert!(matches!(fold_diacritic(c), Folded::Char(f) if f.is_ascii() || c == 'đ'), "{c:?}");
         }
     }
 

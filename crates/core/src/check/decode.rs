@@ -2,9 +2,11 @@
 //! [`Diagnostic`] with a position: wrong encoding, NUL bytes, comments, two documents, depth…
 
 use super::diagnostic::{Diagnostic, Problem};
+use super::value::Shell;
 use crate::locate::{Locations, line_col, offset_of};
 use serde_json::Value;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 /// Larger files are refused before parsing (a bank of 10,000 questions is about 6 MB).
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
@@ -12,19 +14,22 @@ pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
 /// A document that parsed, with its duplicate keys; the positions of its values are found
 /// only when a diagnostic needs one (most documents have none, and finding them all costs more
 /// than parsing).
-pub(crate) struct Parsed<'a> {
+pub(crate) struct Parsed {
     /// The text, without a byte-order mark.
-    pub text: &'a str,
+    pub text: String,
     pub value: Value,
     /// Pointers of the members whose key their object already had.
     pub duplicates: Vec<String>,
+    /// For a bank parsed by [`parse_bank`], the byte range of each question's text (its place
+    /// in `value` holds `null`); empty otherwise.
+    pub questions: Vec<Range<usize>>,
     positions: OnceCell<Locations>,
 }
 
-impl Parsed<'_> {
+impl Parsed {
     /// The positions of every value, found on first use.
     pub fn positions(&self) -> &Locations {
-        self.positions.get_or_init(|| Locations::scan(self.text))
+        self.positions.get_or_init(|| Locations::scan(&self.text))
     }
 }
 
@@ -34,24 +39,50 @@ fn at(file: &str, text: &str, offset: usize, problem: Problem) -> Diagnostic {
 }
 
 /// Decodes and parses `bytes`, or says precisely why it cannot.
-pub(crate) fn parse<'a>(bytes: &'a [u8], file: &str) -> Result<Parsed<'a>, Diagnostic> {
+pub(crate) fn parse(bytes: &[u8], file: &str) -> Result<Parsed, Diagnostic> {
+    parse_with(bytes, file, |text| {
+        let (value, duplicates) = super::value::parse_noting_duplicates(text, "")?;
+        Ok(Shell { value, duplicates, questions: Vec::new() })
+    })
+}
+
+/// Decodes and parses a bank's `bytes` but for its questions, which are only delimited (see
+/// [`Parsed::questions`]), or says precisely why it cannot.
+pub(crate) fn parse_bank(bytes: &[u8], file: &str) -> Result<Parsed, Diagnostic> {
+    // Delimiting a question reads its syntax in its own way; a file that fails is read again
+    // in full, so that its error is told as for any other file.
+    parse_with(bytes, file, |text| {
+        super::value::parse_shell(text).map_err(|e| super::value::parse_noting_duplicates(text, "").err().unwrap_or(e))
+    })
+}
+
+fn parse_with(
+    bytes: &[u8],
+    file: &str,
+    parser: impl FnOnce(&str) -> serde_json::Result<Shell>,
+) -> Result<Parsed, Diagnostic> {
     let text = decode_text(bytes, file)?;
     if text.trim().is_empty() {
         return Err(Diagnostic::whole_file(file, Problem::EmptyFile));
     }
-    match super::value::parse_noting_duplicates(text) {
-        Ok((value, duplicates)) => Ok(Parsed { text, value, duplicates, positions: OnceCell::new() }),
-        Err(e) => {
-            let offset = offset_of(text, e.line(), e.column());
-            let problem = classify(&e, text, offset);
-            let offset = match problem {
-                Problem::TrailingComma => back_to(text, offset, |c| c.is_whitespace() || c == ']' || c == '}'),
-                Problem::NumberOutOfRange => back_to(text, offset, |c| c.is_ascii_digit() || "+-.eE".contains(c)) + 1,
-                _ => offset,
-            };
-            Err(at(file, text, offset.min(text.len()), problem))
+    match parser(text) {
+        Ok(Shell { value, duplicates, questions }) => {
+            Ok(Parsed { text: text.to_owned(), value, duplicates, questions, positions: OnceCell::new() })
         }
+        Err(e) => Err(syntax_error(file, text, 0, &e)),
     }
+}
+
+/// The diagnostic for serde_json's error `e` in reading `text` from byte `from` on.
+pub(crate) fn syntax_error(file: &str, text: &str, from: usize, e: &serde_json::Error) -> Diagnostic {
+    let offset = from + offset_of(&text[from..], e.line(), e.column());
+    let problem = classify(e, text, offset);
+    let offset = match problem {
+        Problem::TrailingComma => back_to(text, offset, |c| c.is_whitespace() || c == ']' || c == '}'),
+        Problem::NumberOutOfRange => back_to(text, offset, |c| c.is_ascii_digit() || "+-.eE".contains(c)) + 1,
+        _ => offset,
+    };
+    at(file, text, offset.min(text.len()), problem)
 }
 
 /// Decodes `bytes` as UTF-8 text (a byte-order mark is dropped), or says precisely why it

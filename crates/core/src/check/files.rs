@@ -22,12 +22,12 @@ pub(crate) fn check_document<T: DeserializeOwned>(
     };
     let mut r = Reader::new(file, &parsed);
     rules(&mut r, &parsed.value);
-    let diagnostics = r.finish();
+    let diagnostics = r.finish(&[]);
     finish(file, parsed.value, diagnostics)
 }
 
 /// The typed value of a checked document when it has no errors, with its diagnostics.
-fn finish<T: DeserializeOwned>(file: &str, value: Value, mut diagnostics: Vec<Diagnostic>) -> Checked<T> {
+pub(crate) fn finish<T: DeserializeOwned>(file: &str, value: Value, mut diagnostics: Vec<Diagnostic>) -> Checked<T> {
     if has_errors(&diagnostics) {
         return Checked { value: None, diagnostics };
     }
@@ -82,14 +82,14 @@ pub fn check_materials(bytes: &[u8], file: &str) -> Checked<MaterialList> {
                 }
                 if let Some(date) = r.text(m, &ptr, "date") {
                     if !is_valid_date(date) {
-                        r.report(&format!("{ptr}/date"), Problem::BadDate { found: date.to_owned() });
+                        r.report(format!("{ptr}/date"), Problem::BadDate { found: date.to_owned() });
                     }
                 }
                 if let Some(id) = r.id(m, &ptr, "id") {
                     match seen.get(id) {
                         Some(first) => {
                             let first_line = r.line_of(first);
-                            r.report(&format!("{ptr}/id"), Problem::DuplicateId { id: id.to_owned(), first_line });
+                            r.report(format!("{ptr}/id"), Problem::DuplicateId { id: id.to_owned(), first_line });
                         }
                         None => {
                             seen.insert(id, format!("{ptr}/id"));

@@ -2,9 +2,10 @@
 //! and what is missing or left out. The files come through [`FileSource`], so the same check
 //! runs on disk (CLI), on fetched files (app) and in memory (tests).
 
+use super::bank::BankCheck;
 use super::diagnostic::{Diagnostic, Problem, has_errors};
 use super::files::{check_catalogue, check_materials};
-use super::{Checked, MaterialTexts, References, check_bank};
+use super::{Checked, MaterialTexts, References};
 use crate::model::{Bank, Catalogue, MaterialList};
 use std::collections::{BTreeMap, HashMap};
 
@@ -94,45 +95,90 @@ fn read_checked<T>(
 /// Checks the folder `src`; `prefix` is put before file names in diagnostics (`questions/`).
 /// With `material_texts`, the folder holding the materials' texts, every quote is checked too.
 pub fn check_folder(src: &dyn FileSource, prefix: &str, material_texts: Option<&dyn FileSource>) -> FolderReport {
-    let shown = |name: &str| format!("{prefix}{name}");
-    let mut report = FolderReport::default();
-    let catalogue = read_checked(src, CATALOGUE_FILE, &shown(CATALOGUE_FILE), check_catalogue);
-    report.diagnostics.extend(catalogue.diagnostics);
-    let Some(catalogue) = catalogue.value else {
-        return report;
-    };
+    FolderCheck::new(src, prefix, material_texts).finish()
+}
 
-    let materials = read_checked(src, &catalogue.materials, &shown(&catalogue.materials), check_materials);
-    report.diagnostics.extend(materials.diagnostics);
-    let texts = match (&materials.value, material_texts) {
-        (Some(list), Some(folder)) => Some(MaterialTexts::load(list, folder)),
-        _ => None,
-    };
-    let refs = References { materials: materials.value.as_ref(), texts: texts.as_ref() };
+/// A folder check done a step at a time, bank by bank and a slice of questions at a time (see
+/// [`BankCheck`]), so that a page can paint between steps. [`check_folder`] is this check in
+/// one go.
+pub struct FolderCheck<'s> {
+    src: &'s dyn FileSource,
+    prefix: String,
+    report: FolderReport,
+    texts: Option<MaterialTexts>,
+    /// Each usable bank's id, with its file.
+    ids: HashMap<String, String>,
+    /// The index in the catalogue of the next bank to open.
+    next: usize,
+    /// The bank being checked: its index in the catalogue, and its check.
+    current: Option<(usize, BankCheck)>,
+}
 
-    let mut ids: HashMap<String, String> = HashMap::new();
-    for (i, name) in catalogue.banks.iter().enumerate() {
-        let checked = match src.read(name) {
-            Ok(bytes) => check_bank(&bytes, &shown(name), &refs),
-            Err(_) => {
-                let (line, column) = catalogue_position(src, i);
-                report.diagnostics.push(Diagnostic {
-                    file: shown(CATALOGUE_FILE),
-                    line,
-                    column,
-                    pointer: format!("/banks/{i}"),
-                    question: None,
-                    problem: Problem::MissingBankFile { file: name.clone() },
-                });
-                continue;
+impl<'s> FolderCheck<'s> {
+    /// Checks the catalogue and the materials list; the banks are left for [`Self::step`].
+    pub fn new(src: &'s dyn FileSource, prefix: &str, material_texts: Option<&dyn FileSource>) -> Self {
+        let mut report = FolderReport::default();
+        let shown = |name: &str| format!("{prefix}{name}");
+        let catalogue = read_checked(src, CATALOGUE_FILE, &shown(CATALOGUE_FILE), check_catalogue);
+        report.diagnostics.extend(catalogue.diagnostics);
+        let mut texts = None;
+        if let Some(catalogue) = &catalogue.value {
+            let materials = read_checked(src, &catalogue.materials, &shown(&catalogue.materials), check_materials);
+            report.diagnostics.extend(materials.diagnostics);
+            texts =
+                materials.value.as_ref().zip(material_texts).map(|(list, folder)| MaterialTexts::load(list, folder));
+            report.materials = materials.value;
+        }
+        report.catalogue = catalogue.value;
+        FolderCheck { src, prefix: prefix.to_owned(), report, texts, ids: HashMap::new(), next: 0, current: None }
+    }
+
+    /// Does the next piece of work: opens (reads and parses) the next bank, or checks up to
+    /// `questions` more questions of the open one. True when everything has been checked.
+    pub fn step(&mut self, questions: usize) -> bool {
+        let Some(catalogue) = &self.report.catalogue else { return true };
+        let refs = References { materials: self.report.materials.as_ref(), texts: self.texts.as_ref() };
+        match self.current.take() {
+            None => {
+                let Some(name) = catalogue.banks.get(self.next) else { return true };
+                let i = self.next;
+                self.next += 1;
+                match self.src.read(name) {
+                    Ok(bytes) => self.current = Some((i, BankCheck::new(&bytes, &format!("{}{name}", self.prefix)))),
+                    Err(_) => {
+                        let (line, column) = catalogue_position(self.src, i);
+                        self.report.diagnostics.push(Diagnostic {
+                            file: format!("{}{CATALOGUE_FILE}", self.prefix),
+                            line,
+                            column,
+                            pointer: format!("/banks/{i}"),
+                            question: None,
+                            problem: Problem::MissingBankFile { file: name.clone() },
+                        });
+                    }
+                }
             }
-        };
-        let mut loaded = LoadedBank { file: name.clone(), bank: checked.value, diagnostics: checked.diagnostics };
+            Some((i, mut check)) => {
+                if check.step(questions, &refs) {
+                    let checked = check.finish(&refs);
+                    let name = catalogue.banks[i].clone();
+                    self.add(name, checked);
+                } else {
+                    self.current = Some((i, check));
+                }
+            }
+        }
+        false
+    }
+
+    /// Adds a checked bank to the report, refusing an id another bank already has.
+    fn add(&mut self, name: String, checked: Checked<Bank>) {
+        let mut loaded = LoadedBank { file: name, bank: checked.value, diagnostics: checked.diagnostics };
         if let Some(bank) = &loaded.bank {
             let id = bank.id.as_str().to_owned();
-            if let Some(other) = ids.get(&id) {
+            if let Some(other) = self.ids.get(&id) {
                 loaded.diagnostics.push(Diagnostic {
-                    file: shown(name),
+                    file: format!("{}{}", self.prefix, loaded.file),
                     line: 0,
                     column: 0,
                     pointer: "/id".into(),
@@ -141,26 +187,29 @@ pub fn check_folder(src: &dyn FileSource, prefix: &str, material_texts: Option<&
                 });
                 loaded.bank = None;
             } else {
-                ids.insert(id, name.clone());
+                self.ids.insert(id, loaded.file.clone());
             }
         }
         debug_assert!(loaded.bank.is_none() || !has_errors(&loaded.diagnostics));
-        report.banks.push(loaded);
+        self.report.banks.push(loaded);
     }
 
-    if let Some(files) = src.list() {
-        for file in files {
-            let known = file == CATALOGUE_FILE || file == catalogue.materials || catalogue.banks.contains(&file);
-            if !known {
-                report
-                    .diagnostics
-                    .push(Diagnostic::whole_file(&shown(&file), Problem::UnlistedBankFile { file: file.clone() }));
+    /// Finishes the check (any steps left are done now) and says what it found.
+    pub fn finish(mut self) -> FolderReport {
+        while !self.step(usize::MAX) {}
+        let mut report = self.report;
+        let Some(catalogue) = &report.catalogue else { return report };
+        if let Some(files) = self.src.list() {
+            for file in files {
+                let known = file == CATALOGUE_FILE || file == catalogue.materials || catalogue.banks.contains(&file);
+                if !known {
+                    let shown = format!("{}{file}", self.prefix);
+                    report.diagnostics.push(Diagnostic::whole_file(&shown, Problem::UnlistedBankFile { file }));
+                }
             }
         }
+        report
     }
-    report.catalogue = Some(catalogue);
-    report.materials = materials.value;
-    report
 }
 
 /// Line and column of the catalogue's `banks[i]` entry.

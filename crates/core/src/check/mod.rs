@@ -12,11 +12,11 @@ mod reader;
 mod tests;
 mod value;
 
-pub use bank::{QUOTE_LIMIT, TYPES, check_bank, count_blanks};
+pub use bank::{BankCheck, QUOTE_LIMIT, TYPES, check_bank, count_blanks};
 pub use decode::{MAX_FILE_BYTES, decode_text};
 pub use diagnostic::{Diagnostic, DiagnosticReport, Expected, Lang, Problem, Severity, Side, has_errors};
 pub use files::{check_catalogue, check_materials};
-pub use folder::{CATALOGUE_FILE, FileSource, FolderReport, LoadedBank, MemoryFiles, check_folder};
+pub use folder::{CATALOGUE_FILE, FileSource, FolderCheck, FolderReport, LoadedBank, MemoryFiles, check_folder};
 pub use reader::TEXT_LIMIT;
 
 use crate::ids::MaterialId;

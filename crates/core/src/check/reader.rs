@@ -15,7 +15,7 @@ pub const TEXT_LIMIT: usize = 1000;
 
 pub(crate) struct Reader<'a> {
     file: &'a str,
-    parsed: &'a Parsed<'a>,
+    parsed: &'a Parsed,
     found: Vec<(String, Problem)>,
 }
 
@@ -51,13 +51,38 @@ pub(crate) fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c s
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(file: &'a str, parsed: &'a Parsed<'a>) -> Self {
+    pub fn new(file: &'a str, parsed: &'a Parsed) -> Self {
         let mut reader = Reader { file, parsed, found: Vec::new() };
         for pointer in &parsed.duplicates {
-            let field = crate::locate::unescape_key(pointer.rsplit('/').next().unwrap_or_default());
-            reader.found.push((pointer.clone(), Problem::DuplicateKey { field }));
+            reader.duplicate_key(pointer);
         }
         reader
+    }
+
+    /// Reports that the member at `pointer` repeats a key of its object.
+    pub fn duplicate_key(&mut self, pointer: &str) {
+        let field = crate::locate::unescape_key(pointer.rsplit('/').next().unwrap_or_default());
+        self.report(pointer, Problem::DuplicateKey { field });
+    }
+
+    /// How many problems have been found so far.
+    pub fn found(&self) -> usize {
+        self.found.len()
+    }
+
+    /// Whether an error is among the problems found after the first `from`.
+    pub fn errors_since(&self, from: usize) -> bool {
+        self.found[from..].iter().any(|(_, p)| p.severity() == super::diagnostic::Severity::Error)
+    }
+
+    /// Goes on reading `parsed` with the problems found so far (see [`Reader::pause`]).
+    pub fn resume(file: &'a str, parsed: &'a Parsed, found: Vec<(String, Problem)>) -> Self {
+        Reader { file, parsed, found }
+    }
+
+    /// Stops reading for now, keeping what was found.
+    pub fn pause(self) -> Vec<(String, Problem)> {
+        self.found
     }
 
     pub fn report(&mut self, pointer: impl Display, problem: Problem) {
@@ -66,18 +91,19 @@ impl<'a> Reader<'a> {
 
     /// 1-based line of the value at `pointer`.
     pub fn line_of(&self, pointer: &str) -> u32 {
-        line_col(self.parsed.text, self.parsed.positions().offset(pointer, false)).0
+        line_col(&self.parsed.text, self.parsed.positions().offset(pointer, false)).0
     }
 
-    /// Resolves positions and the question each problem belongs to, in document order.
-    pub fn finish(self) -> Vec<Diagnostic> {
+    /// Resolves positions and the question each problem belongs to (by its index in `ids`, the
+    /// id of each question of a bank), in document order.
+    pub fn finish(self, ids: &[Option<String>]) -> Vec<Diagnostic> {
         let Reader { file, parsed, found } = self;
         let mut diagnostics: Vec<Diagnostic> = found
             .into_iter()
             .map(|(pointer, problem)| {
                 let offset = parsed.positions().offset(&pointer, problem.points_at_key());
-                let (line, column) = line_col(parsed.text, offset);
-                let question = question_of(&parsed.value, &pointer);
+                let (line, column) = line_col(&parsed.text, offset);
+                let question = question_of(ids, &pointer);
                 Diagnostic { file: file.to_owned(), line, column, pointer, question, problem }
             })
             .collect();
@@ -122,7 +148,7 @@ impl<'a> Reader<'a> {
         }
         for field in required {
             if !obj.contains_key(*field) {
-                self.report(&format!("{ptr}/{field}"), Problem::MissingField { field: (*field).to_owned() });
+                self.report(format!("{ptr}/{field}"), Problem::MissingField { field: (*field).to_owned() });
             }
         }
     }
@@ -159,15 +185,15 @@ impl<'a> Reader<'a> {
             Value::String(s) if is_valid_id(s) => Some(s),
             // Left blank to be filled in (as `ontap import` writes it): say so, not "bad id".
             Value::String(s) if s.trim().is_empty() => {
-                self.report(&field, Problem::EmptyText);
+                self.report(field, Problem::EmptyText);
                 None
             }
             Value::String(s) => {
-                self.report(&field, Problem::BadId { id: s.clone() });
+                self.report(field, Problem::BadId { id: s.clone() });
                 None
             }
             other => {
-                self.report(&field, Problem::WrongType { expected: Expected::Text, found: kind(other) });
+                self.report(field, Problem::WrongType { expected: Expected::Text, found: kind(other) });
                 None
             }
         }
@@ -179,12 +205,12 @@ impl<'a> Reader<'a> {
             Value::Number(n) => match n.as_u64() {
                 Some(i) if (min..=max).contains(&i) => Some(i),
                 _ => {
-                    self.report(&field, Problem::OutOfRange { min, max });
+                    self.report(field, Problem::OutOfRange { min, max });
                     None
                 }
             },
             other => {
-                self.report(&field, Problem::WrongType { expected: Expected::Integer, found: kind(other) });
+                self.report(field, Problem::WrongType { expected: Expected::Integer, found: kind(other) });
                 None
             }
         }
@@ -227,7 +253,7 @@ impl<'a> Reader<'a> {
         match obj.get("format") {
             Some(Value::Number(n)) if n.as_u64() == Some(crate::model::FORMAT_VERSION) => {}
             Some(Value::Number(n)) => {
-                self.report(&format!("{ptr}/format"), Problem::UnsupportedFormat { found: n.to_string() })
+                self.report(format!("{ptr}/format"), Problem::UnsupportedFormat { found: n.to_string() })
             }
             Some(other) => self.report(
                 &format!("{ptr}/format"),
@@ -239,8 +265,8 @@ impl<'a> Reader<'a> {
 }
 
 /// The id of the question a pointer is inside of (`/questions/3/...`), if any.
-fn question_of(root: &Value, pointer: &str) -> Option<String> {
+fn question_of(ids: &[Option<String>], pointer: &str) -> Option<String> {
     let rest = pointer.strip_prefix("/questions/")?;
-    let index = rest.split('/').next()?;
-    root.pointer(&format!("/questions/{index}/id"))?.as_str().map(str::to_owned)
+    let index: usize = rest.split('/').next()?.parse().ok()?;
+    ids.get(index)?.clone()
 }

@@ -225,5 +225,78 @@ proptest! {
         text.insert_str(at, &with);
         let checked = check(&text);
         prop_assert!(checked.value.is_some() || has_errors(&checked.diagnostics));
+        let (stepped, whole) = (one_question_at_a_time(&text), check(&text));
+        prop_assert_eq!(stepped.diagnostics, whole.diagnostics);
+        prop_assert_eq!(&stepped.value, &whole.value);
+        if let Some(bank) = whole.value {
+            prop_assert_eq!(bank, serde_json::from_str::<crate::Bank>(&text).unwrap(), "the same bank as serde's");
+        }
     }
+}
+
+/// [`check`], one question per step.
+fn one_question_at_a_time(text: &str) -> Checked<crate::Bank> {
+    let (list, texts) = (materials(), texts());
+    let refs = References { materials: Some(&list), texts: Some(&texts) };
+    let mut check = BankCheck::new(text.as_bytes(), "mau.json");
+    let mut steps = 0;
+    while !check.step(1, &refs) {
+        steps += 1;
+    }
+    assert!(steps <= 7, "one step per question of the sample");
+    check.finish(&refs)
+}
+
+#[test]
+fn checking_a_question_at_a_time_finds_what_one_go_finds() {
+    let cases = [
+        SAMPLE_BANK.to_owned(),
+        // A duplicate id two questions apart, a duplicate key inside a question, a bad type.
+        SAMPLE_BANK.replacen(r#""id": "mau-003""#, r#""id": "mau-001""#, 1),
+        SAMPLE_BANK.replacen(r#""difficulty": 3"#, r#""difficulty": 3, "difficulty": 2"#, 1),
+        SAMPLE_BANK.replacen(r#""answer": true"#, r#""answer": "đúng""#, 1),
+    ];
+    for text in cases {
+        let (stepped, whole) = (one_question_at_a_time(&text), check(&text));
+        assert_eq!(stepped.diagnostics, whole.diagnostics);
+        assert_eq!(stepped.value, whole.value);
+    }
+    assert_eq!(
+        check(&cases_with_dup_key()).diagnostics.iter().map(|d| d.code()).collect::<Vec<_>>(),
+        ["duplicate-key"]
+    );
+}
+
+fn cases_with_dup_key() -> String {
+    SAMPLE_BANK.replacen(r#""difficulty": 3"#, r#""difficulty": 3, "difficulty": 3"#, 1)
+}
+
+#[test]
+fn a_question_too_deep_or_out_of_range_is_one_error_for_the_file() {
+    let deep = format!("{}{}", "[".repeat(300), "]".repeat(300));
+    for inside in [deep.as_str(), "1e999"] {
+        let text = SAMPLE_BANK.replacen(r#""difficulty": 3"#, &format!(r#""difficulty": {inside}"#), 1);
+        let checked = check(&text);
+        let codes: Vec<&str> = checked.diagnostics.iter().map(|d| d.code()).collect();
+        assert!(codes == ["too-deep"] || codes == ["number-out-of-range"], "{codes:?}");
+        assert!(checked.value.is_none());
+    }
+}
+
+#[test]
+fn a_folder_checked_step_by_step_is_reported_as_in_one_go() {
+    let files = MemoryFiles { listable: true, ..MemoryFiles::default() }
+        .with(CATALOGUE_FILE, r#"{"format": 1, "materials": "m.json", "banks": ["a.json", "b.json", "gone.json"]}"#)
+        .with("m.json", SAMPLE_MATERIALS)
+        .with("a.json", SAMPLE_BANK)
+        .with("b.json", SAMPLE_BANK.replacen(r#""id": "mau-003""#, r#""id": "mau-001""#, 1))
+        .with("stray.json", "{}");
+    let whole = check_folder(&files, "q/", None);
+    let mut stepped = FolderCheck::new(&files, "q/", None);
+    while !stepped.step(2) {}
+    let stepped = stepped.finish();
+    assert_eq!(format!("{stepped:?}"), format!("{whole:?}"));
+    assert_eq!(whole.banks.len(), 2);
+    assert!(whole.all_diagnostics().any(|d| d.code() == "missing-bank-file"));
+    assert!(whole.all_diagnostics().any(|d| d.code() == "unlisted-bank-file"));
 }

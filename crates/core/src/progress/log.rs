@@ -65,11 +65,18 @@ impl Progress {
 
     /// Statistics of `bank`, counting only answers given to the questions' current texts.
     pub fn bank_stats(&self, bank: &Bank) -> BankStats {
-        let current: BTreeMap<&str, u32> =
-            bank.questions.iter().map(|q| (q.id.as_str(), super::record::fingerprint(q))).collect();
+        let mine: Vec<&AnswerRecord> = self.answers.iter().filter(|a| a.1 == bank.id.as_str()).collect();
+        // Only the questions answered are fingerprinted: a bank may hold thousands.
+        let answered: BTreeSet<&str> = mine.iter().map(|a| a.2.as_str()).collect();
+        let current: BTreeMap<&str, u32> = bank
+            .questions
+            .iter()
+            .filter(|q| answered.contains(q.id.as_str()))
+            .map(|q| (q.id.as_str(), super::record::fingerprint(q)))
+            .collect();
         let mut stats = BankStats { questions: bank.questions.len(), ..BankStats::default() };
         let mut latest: BTreeMap<&str, bool> = BTreeMap::new();
-        for a in self.answers.iter().filter(|a| a.1 == bank.id.as_str()) {
+        for a in mine {
             match current.get(a.2.as_str()) {
                 Some(fp) if *fp == a.3 => {
                     stats.answers += 1;
@@ -87,15 +94,17 @@ impl Progress {
     /// The questions of `library` due for review at `now_ms`, most overdue first: those whose
     /// FSRS state, replayed from the answers to their current text, has come due.
     pub fn due(&self, library: &crate::library::Library, now_ms: i64) -> Vec<QuestionRef> {
+        // Each question's answers, oldest first, gathered in one pass over the log.
+        let mut by_question: BTreeMap<(&str, &str), Vec<&AnswerRecord>> = BTreeMap::new();
+        for a in &self.answers {
+            by_question.entry((a.1.as_str(), a.2.as_str())).or_default().push(a);
+        }
         let mut due: Vec<(i64, QuestionRef)> = Vec::new();
         for bank in &library.banks {
             for q in &bank.questions {
+                let Some(answers) = by_question.get(&(bank.id.as_str(), q.id.as_str())) else { continue };
                 let fp = super::record::fingerprint(q);
-                let answers = self
-                    .answers
-                    .iter()
-                    .filter(|a| a.1 == bank.id.as_str() && a.2 == q.id.as_str() && a.3 == fp)
-                    .map(|a| (a.0, a.is_right()));
+                let answers = answers.iter().filter(|a| a.3 == fp).map(|a| (a.0, a.is_right()));
                 if let Some(card) = crate::schedule::replay(answers) {
                     if crate::schedule::is_due(&card, now_ms) {
                         due.push((card.due_ms, QuestionRef { bank: bank.id.clone(), question: q.id.clone() }));

@@ -157,7 +157,7 @@ async fn visit(b: &Browser, url: &str, label: &str, reload: bool) -> Value {
     let library = f["library"].as_f64().zip(f["checked"].as_f64()).map(|(l, c)| l - c);
     println!(
         "{label}: catalogue usable at {} ms (DOMContentLoaded {} ms, banks fetched {} ms); check {} ms, library {} ms; \
-         long tasks: {} totalling {:.0} ms, longest {:.0} ms",
+         long tasks: {} totalling {:.0} ms, longest {:.0} ms (at {})",
         ms(&f["card"]),
         ms(&f["domContentLoaded"]),
         ms(&f["fetched"]),
@@ -166,6 +166,7 @@ async fn visit(b: &Browser, url: &str, label: &str, reload: bool) -> Value {
         durations.len(),
         durations.iter().sum::<f64>(),
         longest,
+        tasks.iter().map(|t| format!("{}+{}", ms(&t[0]), ms(&t[1]))).collect::<Vec<_>>().join(", "),
     );
     json!({ "card": f["card"], "check": check, "library": library, "longest": longest })
 }

@@ -1,5 +1,6 @@
 //! Criterion benches of the core on a generated bank of 10,000 questions: the checker, parsing
-//! straight to `Bank`, scoring each type, the exam draw and the progress codec.
+//! straight to `Bank`, scoring each type, the exam draw, the progress codec, and what the home
+//! page computes from a long history.
 //! `cargo bench -p ontap-bench --bench core`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -8,7 +9,10 @@ use ontap_bench::storage::answers;
 use ontap_core::check::{References, check_bank};
 use ontap_core::draw::{Filter, draw};
 use ontap_core::model::{Bank, MaterialList, QuestionKind};
+use ontap_core::library::Library;
 use ontap_core::progress::codec::{decode, encode};
+use ontap_core::progress::record::fingerprint;
+use ontap_core::progress::{AnswerRecord, Progress};
 use ontap_core::score::{Response, score};
 use std::hint::black_box;
 
@@ -77,5 +81,24 @@ fn progress_codec(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, checking, scoring, drawing, progress_codec);
+/// The home page's figures for a member with 10,000 answers spread over the 10,000 questions:
+/// what is due for review, and a bank's mastery.
+fn studying(c: &mut Criterion) {
+    let library = Library::new(vec![bank(N)], vec![]);
+    let questions = &library.banks[0].questions;
+    // The generated log with each answer given to its question's current text.
+    let mut log = Progress::default();
+    for a in answers(N, N).answers {
+        let index: usize = a.2.trim_start_matches("nhl-").parse::<usize>().expect("a generated id") - 1;
+        log.record(AnswerRecord(a.0, a.1, a.2, fingerprint(&questions[index]), a.4, a.5));
+    }
+    let now = log.answers.last().map_or(0, |a| a.0) + 30 * 86_400_000;
+    let mut group = c.benchmark_group("10,000 answers to a bank of 10,000");
+    group.sample_size(10);
+    group.bench_function("due", |b| b.iter(|| log.due(black_box(&library), now)));
+    group.bench_function("bank_stats", |b| b.iter(|| log.bank_stats(black_box(&library.banks[0]))));
+    group.finish();
+}
+
+criterion_group!(benches, checking, scoring, drawing, progress_codec, studying);
 criterion_main!(benches);

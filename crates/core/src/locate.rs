@@ -242,7 +242,11 @@ impl Scanner<'_> {
         let inner = raw.strip_prefix(b"\"").and_then(|r| r.strip_suffix(b"\""));
         match inner.filter(|i| !i.contains(&b'\\')).and_then(|i| std::str::from_utf8(i).ok()) {
             Some(plain) => plain.to_owned(),
-            None => serde_json::from_slice::<String>(raw).unwrap_or_default(),
+            // Through the same parser as every other text (another would cost wasm bytes).
+            None => match std::str::from_utf8(raw).ok().and_then(|r| crate::check::parse_value(r).ok()) {
+                Some(serde_json::Value::String(s)) => s,
+                _ => String::new(),
+            },
         }
     }
 

@@ -40,32 +40,29 @@ fn at(file: &str, text: &str, offset: usize, problem: Problem) -> Diagnostic {
 
 /// Decodes and parses `bytes`, or says precisely why it cannot.
 pub(crate) fn parse(bytes: &[u8], file: &str) -> Result<Parsed, Diagnostic> {
-    parse_with(bytes, file, |text| {
-        let (value, duplicates) = super::value::parse_noting_duplicates(text, "")?;
-        Ok(Shell { value, duplicates, questions: Vec::new() })
-    })
+    parse_as(bytes, file, false)
 }
 
 /// Decodes and parses a bank's `bytes` but for its questions, which are only delimited (see
 /// [`Parsed::questions`]), or says precisely why it cannot.
 pub(crate) fn parse_bank(bytes: &[u8], file: &str) -> Result<Parsed, Diagnostic> {
-    // Delimiting a question reads its syntax in its own way; a file that fails is read again
-    // in full, so that its error is told as for any other file.
-    parse_with(bytes, file, |text| {
-        super::value::parse_shell(text).map_err(|e| super::value::parse_noting_duplicates(text, "").err().unwrap_or(e))
-    })
+    parse_as(bytes, file, true)
 }
 
-fn parse_with(
-    bytes: &[u8],
-    file: &str,
-    parser: impl FnOnce(&str) -> serde_json::Result<Shell>,
-) -> Result<Parsed, Diagnostic> {
+fn parse_as(bytes: &[u8], file: &str, bank: bool) -> Result<Parsed, Diagnostic> {
+    use super::value::{parse_noting_duplicates, parse_shell};
     let text = decode_text(bytes, file)?;
     if text.trim().is_empty() {
         return Err(Diagnostic::whole_file(file, Problem::EmptyFile));
     }
-    match parser(text) {
+    let parsed = if bank {
+        // Delimiting a question reads its syntax in its own way; a file that fails is read
+        // again in full, so that its error is told as for any other file.
+        parse_shell(text).map_err(|e| parse_noting_duplicates(text, "").err().unwrap_or(e))
+    } else {
+        parse_noting_duplicates(text, "").map(|(value, duplicates)| Shell { value, duplicates, questions: Vec::new() })
+    };
+    match parsed {
         Ok(Shell { value, duplicates, questions }) => {
             Ok(Parsed { text: text.to_owned(), value, duplicates, questions, positions: OnceCell::new() })
         }

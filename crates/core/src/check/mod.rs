@@ -18,6 +18,7 @@ pub use diagnostic::{Diagnostic, DiagnosticReport, Expected, Lang, Problem, Seve
 pub use files::{check_catalogue, check_materials};
 pub use folder::{CATALOGUE_FILE, FileSource, FolderCheck, FolderReport, LoadedBank, MemoryFiles, check_folder};
 pub use reader::TEXT_LIMIT;
+pub use value::parse_value;
 
 use crate::ids::MaterialId;
 use crate::text::{fold_spaces, nfc};

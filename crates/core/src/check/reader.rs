@@ -44,7 +44,7 @@ pub(crate) fn kind(v: &Value) -> &'static str {
 pub(crate) fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<String> {
     candidates
         .into_iter()
-        .map(|c| (strsim::normalized_damerau_levenshtein(&word.to_lowercase(), c), c))
+        .map(|c| (strsim::normalized_levenshtein(&word.to_lowercase(), c), c))
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c.to_owned())
@@ -269,4 +269,24 @@ fn question_of(ids: &[Option<String>], pointer: &str) -> Option<String> {
     let rest = pointer.strip_prefix("/questions/")?;
     let index: usize = rest.split('/').next()?.parse().ok()?;
     ids.get(index)?.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+    use crate::check::TYPES;
+
+    #[test]
+    fn typos_get_the_name_meant_and_strangers_get_none() {
+        let fields = ["id", "type", "prompt", "explanation", "source", "tags", "difficulty"];
+        for (typo, meant) in
+            [("explaination", "explanation"), ("Promt", "prompt"), ("dificulty", "difficulty"), ("tag", "tags")]
+        {
+            assert_eq!(closest(typo, fields).as_deref(), Some(meant), "{typo}");
+        }
+        for (typo, meant) in [("oderring", "ordering"), ("sinlge", "single"), ("true-false", "true_false")] {
+            assert_eq!(closest(typo, TYPES).as_deref(), Some(meant), "{typo}");
+        }
+        assert_eq!(closest("cauhoi", fields), None);
+    }
 }

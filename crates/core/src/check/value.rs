@@ -3,10 +3,12 @@
 //! text to find them cost as much as a tenth of checking a big bank.
 //!
 //! A bank is parsed in two stages, so that a page can check it a slice at a time: its shell
-//! first, with each question only delimited, then each question on its own.
+//! first, with each question only delimited, then each question on its own. One visitor does
+//! both (and every other parse of a `Value` in the app): each instance of serde_json's parser
+//! costs wasm bytes.
 
 use crate::locate::escape_key;
-use serde::de::{DeserializeSeed, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
 use std::fmt::{self, Write};
@@ -17,9 +19,14 @@ use std::ops::Range;
 pub(crate) fn parse_noting_duplicates(text: &str, at: &str) -> serde_json::Result<(Value, Vec<String>)> {
     let mut de = serde_json::Deserializer::from_str(text);
     let (mut path, mut duplicates) = (at.to_owned(), Vec::new());
-    let value = Seed { path: &mut path, duplicates: &mut duplicates, questions: None }.deserialize(&mut de)?;
+    let value = Seed { path: &mut path, duplicates: &mut duplicates, role: Role::Plain }.deserialize(&mut de)?;
     de.end()?;
     Ok((value, duplicates))
+}
+
+/// The value of `text`, as `serde_json::from_str::<Value>` gives it.
+pub fn parse_value(text: &str) -> serde_json::Result<Value> {
+    parse_noting_duplicates(text, "").map(|(value, _)| value)
 }
 
 /// A bank's text parsed but for its questions.
@@ -37,97 +44,40 @@ pub(crate) struct Shell {
 pub(crate) fn parse_shell(text: &str) -> serde_json::Result<Shell> {
     let mut de = serde_json::Deserializer::from_str(text);
     let (mut path, mut duplicates, mut questions) = (String::new(), Vec::new(), Vec::new());
-    let seed = Seed { path: &mut path, duplicates: &mut duplicates, questions: Some((text, &mut questions)) };
-    let value = seed.deserialize(&mut de)?;
+    let role = Role::BankRoot { text, ranges: &mut questions };
+    let value = Seed { path: &mut path, duplicates: &mut duplicates, role }.deserialize(&mut de)?;
     de.end()?;
     Ok(Shell { value, duplicates, questions })
 }
 
-/// Builds one value; `path` is its pointer while it is read. For a bank's root, `questions`
-/// holds the text and where to note the ranges of the questions.
+/// What the value being read is.
+enum Role<'a, 't> {
+    /// Any value, read in full.
+    Plain,
+    /// A bank's root: its `questions` member is read as [`Role::Questions`].
+    BankRoot { text: &'t str, ranges: &'a mut Vec<Range<usize>> },
+    /// A bank's `questions`: when an array, each element is only delimited, its range noted.
+    Questions { text: &'t str, ranges: &'a mut Vec<Range<usize>> },
+}
+
+/// Builds one value; `path` is its pointer while it is read.
 struct Seed<'a, 't> {
     path: &'a mut String,
     duplicates: &'a mut Vec<String>,
-    questions: Option<(&'t str, &'a mut Vec<Range<usize>>)>,
+    role: Role<'a, 't>,
 }
 
-impl Seed<'_, '_> {
-    fn child(&mut self) -> Seed<'_, 'static> {
-        Seed { path: self.path, duplicates: self.duplicates, questions: None }
-    }
-}
-
-/// Reads a bank's `/questions`: an array is delimited question by question; anything else is
-/// read as a plain value (for the checker to report).
-struct QuestionsSeed<'a, 't> {
-    plain: Seed<'a, 'static>,
-    text: &'t str,
-    ranges: &'a mut Vec<Range<usize>>,
-}
-
-impl<'de> DeserializeSeed<'de> for QuestionsSeed<'_, '_> {
-    type Value = Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for QuestionsSeed<'_, '_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
+impl<'t> Seed<'_, 't> {
+    fn child<'c>(&'c mut self, role: Role<'c, 't>) -> Seed<'c, 't> {
+        Seed { path: self.path, duplicates: self.duplicates, role }
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let start = self.text.as_ptr() as usize;
-        self.ranges.clear();
-        while let Some(raw) = seq.next_element::<&RawValue>()? {
-            let from = raw.get().as_ptr() as usize - start;
-            self.ranges.push(from..from + raw.get().len());
+    /// A bank's `questions` that is not an array is read as any value, and delimits nothing.
+    fn not_an_array(self) -> Self {
+        if let Role::Questions { ranges, .. } = self.role {
+            ranges.clear();
         }
-        Ok(Value::Array(vec![Value::Null; self.ranges.len()]))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
-        self.ranges.clear();
-        self.plain.visit_map(map)
-    }
-
-    fn visit_bool<E: Error>(self, v: bool) -> Result<Value, E> {
-        self.ranges.clear();
-        self.plain.visit_bool(v)
-    }
-
-    fn visit_i64<E: Error>(self, v: i64) -> Result<Value, E> {
-        self.ranges.clear();
-        self.plain.visit_i64(v)
-    }
-
-    fn visit_u64<E: Error>(self, v: u64) -> Result<Value, E> {
-        self.ranges.clear();
-        self.plain.visit_u64(v)
-    }
-
-    fn visit_f64<E: Error>(self, v: f64) -> Result<Value, E> {
-        self.ranges.clear();
-        self.plain.visit_f64(v)
-    }
-
-    fn visit_str<E: Error>(self, v: &str) -> Result<Value, E> {
-        self.ranges.clear();
-        self.plain.visit_str(v)
-    }
-
-    fn visit_string<E: Error>(self, v: String) -> Result<Value, E> {
-        self.ranges.clear();
-        self.plain.visit_string(v)
-    }
-
-    fn visit_unit<E: Error>(self) -> Result<Value, E> {
-        self.ranges.clear();
-        self.plain.visit_unit()
+        Seed { role: Role::Plain, ..self }
     }
 }
 
@@ -147,39 +97,55 @@ impl<'de> Visitor<'de> for Seed<'_, '_> {
     }
 
     fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        self.not_an_array();
         Ok(Value::Bool(v))
     }
 
     fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        self.not_an_array();
         Ok(Value::Number(v.into()))
     }
 
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        self.not_an_array();
         Ok(Value::Number(v.into()))
     }
 
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        self.not_an_array();
         Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        self.not_an_array();
         Ok(Value::String(v.to_owned()))
     }
 
     fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        self.not_an_array();
         Ok(Value::String(v))
     }
 
     fn visit_unit<E>(self) -> Result<Value, E> {
+        self.not_an_array();
         Ok(Value::Null)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Value, A::Error> {
+        if let Role::Questions { text, ranges } = &mut self.role {
+            let start = text.as_ptr() as usize;
+            ranges.clear();
+            while let Some(raw) = seq.next_element::<&RawValue>()? {
+                let from = raw.get().as_ptr() as usize - start;
+                ranges.push(from..from + raw.get().len());
+            }
+            return Ok(Value::Array(vec![Value::Null; ranges.len()]));
+        }
         let mut items = Vec::new();
         let parent = self.path.len();
         loop {
             let _ = write!(self.path, "/{}", items.len());
-            let item = seq.next_element_seed(self.child())?;
+            let item = seq.next_element_seed(self.child(Role::Plain))?;
             self.path.truncate(parent);
             match item {
                 Some(v) => items.push(v),
@@ -188,30 +154,40 @@ impl<'de> Visitor<'de> for Seed<'_, '_> {
         }
     }
 
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut this = self.not_an_array_unless_root();
         let mut members = Map::new();
-        let parent = self.path.len();
-        let mut questions = self.questions.take();
+        let parent = this.path.len();
+        let mut root = std::mem::replace(&mut this.role, Role::Plain);
         while let Some(key) = map.next_key::<String>()? {
-            self.path.push('/');
+            this.path.push('/');
             if key.contains(['~', '/']) {
-                self.path.push_str(&escape_key(&key));
+                this.path.push_str(&escape_key(&key));
             } else {
-                self.path.push_str(&key);
+                this.path.push_str(&key);
             }
             if members.contains_key(&key) {
-                self.duplicates.push(self.path.clone());
+                this.duplicates.push(this.path.clone());
             }
-            let value = match questions.as_mut() {
-                Some((text, ranges)) if key == "questions" => {
-                    map.next_value_seed(QuestionsSeed { plain: self.child(), text, ranges })?
-                }
-                _ => map.next_value_seed(self.child())?,
+            let role = match &mut root {
+                Role::BankRoot { text, ranges } if key == "questions" => Role::Questions { text, ranges },
+                _ => Role::Plain,
             };
-            self.path.truncate(parent);
+            let value = map.next_value_seed(this.child(role))?;
+            this.path.truncate(parent);
             members.insert(key, value);
         }
         Ok(Value::Object(members))
+    }
+}
+
+impl Seed<'_, '_> {
+    /// An object is read member by member; only a bank's root keeps its role.
+    fn not_an_array_unless_root(self) -> Self {
+        match self.role {
+            Role::BankRoot { .. } => self,
+            _ => self.not_an_array(),
+        }
     }
 }
 

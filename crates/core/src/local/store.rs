@@ -74,7 +74,7 @@ pub fn encode(files: &[LocalFile]) -> String {
 /// Reads stored text: the files, how many damaged entries were skipped, or why nothing could be read.
 fn decode(text: &str) -> Result<(Vec<LocalFile>, usize), LocalNotice> {
     let unreadable = LocalNotice::Unreadable { kept_aside: None };
-    let value: Value = serde_json::from_str(text).map_err(|_| unreadable.clone())?;
+    let value: Value = crate::check::parse_value(text).map_err(|_| unreadable.clone())?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(unreadable);
     }

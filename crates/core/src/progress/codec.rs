@@ -70,7 +70,7 @@ pub fn encode(progress: &Progress) -> String {
 /// Reads stored text, salvaging every readable record.
 pub fn decode(text: &str) -> Decoded {
     let fail = |problem| Decoded { progress: Progress::default(), problem: Some(problem) };
-    let value: Value = match serde_json::from_str(text) {
+    let value: Value = match crate::check::parse_value(text) {
         Ok(v) => v,
         Err(e) => return fail(DecodeProblem::NotJson(e.to_string())),
     };

@@ -63,42 +63,41 @@ impl Progress {
         self.answers.iter().filter(move |a| a.1 == question.bank.as_str() && a.2 == question.question.as_str())
     }
 
+    /// Each question's answers (of bank `only`, or of every bank), oldest first: one pass over
+    /// the log, so that a bank of thousands of questions costs a look-up per question.
+    fn by_question(&self, only: Option<&str>) -> BTreeMap<(&str, &str), Vec<&AnswerRecord>> {
+        let mut groups: BTreeMap<(&str, &str), Vec<&AnswerRecord>> = BTreeMap::new();
+        for a in self.answers.iter().filter(|a| only.is_none_or(|b| a.1 == b)) {
+            groups.entry((a.1.as_str(), a.2.as_str())).or_default().push(a);
+        }
+        groups
+    }
+
     /// Statistics of `bank`, counting only answers given to the questions' current texts.
     pub fn bank_stats(&self, bank: &Bank) -> BankStats {
-        let mine: Vec<&AnswerRecord> = self.answers.iter().filter(|a| a.1 == bank.id.as_str()).collect();
-        // Only the questions answered are fingerprinted: a bank may hold thousands.
-        let answered: BTreeSet<&str> = mine.iter().map(|a| a.2.as_str()).collect();
-        let current: BTreeMap<&str, u32> = bank
-            .questions
-            .iter()
-            .filter(|q| answered.contains(q.id.as_str()))
-            .map(|q| (q.id.as_str(), super::record::fingerprint(q)))
-            .collect();
+        let groups = self.by_question(Some(bank.id.as_str()));
         let mut stats = BankStats { questions: bank.questions.len(), ..BankStats::default() };
-        let mut latest: BTreeMap<&str, bool> = BTreeMap::new();
-        for a in mine {
-            match current.get(a.2.as_str()) {
-                Some(fp) if *fp == a.3 => {
-                    stats.answers += 1;
-                    stats.right += usize::from(a.is_right());
-                    latest.insert(a.2.as_str(), a.is_right());
-                }
-                _ => stats.stale += 1,
+        for q in &bank.questions {
+            let Some(answers) = groups.get(&(bank.id.as_str(), q.id.as_str())) else { continue };
+            // Only the questions answered are fingerprinted.
+            let fp = super::record::fingerprint(q);
+            let mut latest = None;
+            for a in answers.iter().filter(|a| a.3 == fp) {
+                stats.answers += 1;
+                stats.right += usize::from(a.is_right());
+                latest = Some(a.is_right());
             }
+            stats.seen += usize::from(latest.is_some());
+            stats.mastered += usize::from(latest == Some(true));
         }
-        stats.seen = latest.len();
-        stats.mastered = latest.values().filter(|r| **r).count();
+        stats.stale = groups.values().map(Vec::len).sum::<usize>() - stats.answers;
         stats
     }
 
     /// The questions of `library` due for review at `now_ms`, most overdue first: those whose
     /// FSRS state, replayed from the answers to their current text, has come due.
     pub fn due(&self, library: &crate::library::Library, now_ms: i64) -> Vec<QuestionRef> {
-        // Each question's answers, oldest first, gathered in one pass over the log.
-        let mut by_question: BTreeMap<(&str, &str), Vec<&AnswerRecord>> = BTreeMap::new();
-        for a in &self.answers {
-            by_question.entry((a.1.as_str(), a.2.as_str())).or_default().push(a);
-        }
+        let by_question = self.by_question(None);
         let mut due: Vec<(i64, QuestionRef)> = Vec::new();
         for bank in &library.banks {
             for q in &bank.questions {

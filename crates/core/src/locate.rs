@@ -34,7 +34,8 @@ pub struct Locations {
 }
 
 impl Locations {
-    /// Scans `text`, which must be JSON that serde_json accepted.
+    /// Scans `text`, which must be JSON that serde_json accepted (its depth bounds the
+    /// scanner's recursion; other text ends the scan without looping).
     pub fn scan(text: &str) -> Self {
         let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0, out: Locations::default() };
         scanner.skip_ws();
@@ -162,6 +163,8 @@ impl Scanner<'_> {
             Some(b'[') => self.array(pointer),
             Some(b'"') => self.skip_string(),
             Some(_) => {
+                // At least one byte, so that a stray bracket never stops the scan in its tracks.
+                self.pos += 1;
                 while self.pos < self.bytes.len()
                     && !matches!(self.bytes[self.pos], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
                 {

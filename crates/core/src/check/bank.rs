@@ -1,13 +1,11 @@
 //! Checks one bank file: structure, every question type's rules, ids, and citations.
 
-use super::decode::{Parsed, parse, parse_bank, syntax_error};
-use super::diagnostic::{Diagnostic, Expected, Problem, Side};
+use super::diagnostic::{Expected, Problem, Side};
 use super::reader::{Reader, closest, kind};
-use super::value::parse_noting_duplicates;
+use super::sliced::BankCheck;
 use super::{Checked, References};
-use crate::model::{Bank, Question, letter_index};
+use crate::model::{Bank, letter_index};
 use crate::text::text_key;
-use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -40,126 +38,8 @@ pub fn check_bank(bytes: &[u8], file: &str, refs: &References<'_>) -> Checked<Ba
     BankCheck::new(bytes, file).finish(refs)
 }
 
-/// A bank check done a slice of questions at a time, so that a page can paint and answer its
-/// member between slices while a bank of thousands of questions loads. The same rules, in the
-/// same order, as [`check_bank`], which is this check in one go. Each question is parsed only
-/// when its turn comes, and turned into a [`Question`] at once while the bank has no error.
-pub struct BankCheck {
-    file: String,
-    state: Result<Walk, Diagnostic>,
-}
-
-/// A parsed bank and how far its questions have been checked.
-struct Walk {
-    parsed: Parsed,
-    found: Vec<(String, Problem)>,
-    /// The id of each question checked (when it has a text one), for the diagnostics.
-    ids: Vec<Option<String>>,
-    /// Each valid question id seen, with the pointer of its first use.
-    seen: HashMap<String, String>,
-    /// The questions checked, while no error has been found.
-    questions: Vec<Question>,
-    /// Whether an error has been found: nothing more is converted.
-    failed: bool,
-    /// Problems found outside the reader.
-    other: Vec<Diagnostic>,
-}
-
-impl BankCheck {
-    /// Parses `bytes` (each question only delimited) and checks the bank's own fields; the
-    /// questions are left for [`Self::step`].
-    pub fn new(bytes: &[u8], file: &str) -> Self {
-        let state = parse_bank(bytes, file).map(|parsed| {
-            let mut r = Reader::new(file, &parsed);
-            bank(&mut r, &parsed.value);
-            let failed = r.errors_since(0);
-            let found = r.pause();
-            let ids = Vec::with_capacity(parsed.questions.len());
-            Walk { parsed, found, ids, seen: HashMap::new(), questions: Vec::new(), failed, other: Vec::new() }
-        });
-        BankCheck { file: file.to_owned(), state }
-    }
-
-    /// Checks up to `count` more questions; true when every question has been checked.
-    pub fn step(&mut self, count: usize, refs: &References<'_>) -> bool {
-        let Ok(walk) = &mut self.state else { return true };
-        let start = walk.ids.len();
-        let end = start.saturating_add(count).min(walk.parsed.questions.len());
-        let mut r = Reader::resume(&self.file, &walk.parsed, std::mem::take(&mut walk.found));
-        let mut unreadable = None;
-        for i in start..end {
-            let ptr = format!("/questions/{i}");
-            let range = walk.parsed.questions[i].clone();
-            let value = match parse_noting_duplicates(&walk.parsed.text[range.clone()], &ptr) {
-                Ok((value, duplicates)) => {
-                    duplicates.iter().for_each(|d| r.duplicate_key(d));
-                    value
-                }
-                Err(e) => {
-                    // Too deep, or a number out of range: what delimiting the question let
-                    // through. The whole file is read again for its error, as any unreadable
-                    // file is reported.
-                    let whole = parse(walk.parsed.text.as_bytes(), &self.file).err();
-                    unreadable =
-                        Some(whole.unwrap_or_else(|| syntax_error(&self.file, &walk.parsed.text, range.start, &e)));
-                    break;
-                }
-            };
-            walk.ids.push(value.get("id").and_then(Value::as_str).map(str::to_owned));
-            let before = r.found();
-            if let Some(id) = question(&mut r, &value, &ptr, refs) {
-                if let Some(first) = walk.seen.get(id) {
-                    let first_line = r.line_of(first);
-                    r.report(format_args!("{ptr}/id"), Problem::DuplicateId { id: id.to_owned(), first_line });
-                } else {
-                    walk.seen.insert(id.to_owned(), format!("{ptr}/id"));
-                }
-            }
-            walk.failed = walk.failed || r.errors_since(before);
-            if !walk.failed {
-                match Question::deserialize(value) {
-                    Ok(q) => walk.questions.push(q),
-                    Err(e) => {
-                        let problem = Problem::JsonSyntax { detail: e.to_string() };
-                        walk.other.push(Diagnostic::whole_file(&self.file, problem));
-                        walk.failed = true;
-                    }
-                }
-            }
-        }
-        walk.found = r.pause();
-        if let Some(diagnostic) = unreadable {
-            self.state = Err(diagnostic);
-            return true;
-        }
-        end == walk.parsed.questions.len()
-    }
-
-    /// The bank when it has no errors, and every diagnostic in document order. Questions not yet
-    /// stepped through are checked first, against `refs`.
-    pub fn finish(mut self, refs: &References<'_>) -> Checked<Bank> {
-        self.step(usize::MAX, refs);
-        let walk = match self.state {
-            Err(d) => return Checked { value: None, diagnostics: vec![d] },
-            Ok(walk) => walk,
-        };
-        let mut diagnostics = Reader::resume(&self.file, &walk.parsed, walk.found).finish(&walk.ids);
-        diagnostics.extend(walk.other);
-        diagnostics.sort_by_key(|d| (d.line, d.column));
-        let mut shell = walk.parsed.value;
-        if let Some(root) = shell.as_object_mut() {
-            root.insert("questions".to_owned(), Value::Array(Vec::new()));
-        }
-        let mut checked = super::files::finish::<Bank>(&self.file, shell, diagnostics);
-        if let Some(bank) = &mut checked.value {
-            bank.questions = walk.questions;
-        }
-        checked
-    }
-}
-
 /// Checks the bank's own fields and that it lists questions.
-fn bank(r: &mut Reader<'_>, root: &Value) {
+pub(super) fn bank(r: &mut Reader<'_>, root: &Value) {
     let Some(obj) = r.object(root, "") else {
         return;
     };
@@ -183,7 +63,7 @@ fn type_fields(ty: &str) -> impl Iterator<Item = (&'static str, bool)> + '_ {
 }
 
 /// Checks one question; returns its id when it has a valid one.
-fn question<'v>(r: &mut Reader<'_>, v: &'v Value, ptr: &str, refs: &References<'_>) -> Option<&'v str> {
+pub(super) fn question<'v>(r: &mut Reader<'_>, v: &'v Value, ptr: &str, refs: &References<'_>) -> Option<&'v str> {
     let obj = r.object(v, ptr)?;
     let ty = match obj.get("type") {
         Some(Value::String(t)) if TYPES.contains(&t.as_str()) => Some(t.as_str()),

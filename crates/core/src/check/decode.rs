@@ -27,6 +27,11 @@ pub(crate) struct Parsed {
 }
 
 impl Parsed {
+    /// A text not parsed yet: its value is `null` until it is.
+    pub fn unparsed(text: String) -> Self {
+        Parsed { text, value: Value::Null, duplicates: Vec::new(), questions: Vec::new(), positions: OnceCell::new() }
+    }
+
     /// The positions of every value, found on first use.
     pub fn positions(&self) -> &Locations {
         self.positions.get_or_init(|| Locations::scan(&self.text))
@@ -49,12 +54,18 @@ pub(crate) fn parse_bank(bytes: &[u8], file: &str) -> Result<Parsed, Diagnostic>
     parse_as(bytes, file, true)
 }
 
-fn parse_as(bytes: &[u8], file: &str, bank: bool) -> Result<Parsed, Diagnostic> {
-    use super::value::{parse_noting_duplicates, parse_shell};
+/// The text of `bytes` (see [`decode_text`]), when it is not blank.
+pub(crate) fn decode_nonempty<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Diagnostic> {
     let text = decode_text(bytes, file)?;
     if text.trim().is_empty() {
         return Err(Diagnostic::whole_file(file, Problem::EmptyFile));
     }
+    Ok(text)
+}
+
+fn parse_as(bytes: &[u8], file: &str, bank: bool) -> Result<Parsed, Diagnostic> {
+    use super::value::{parse_noting_duplicates, parse_shell};
+    let text = decode_nonempty(bytes, file)?;
     let parsed = if bank {
         // Delimiting a question reads its syntax in its own way; a file that fails is read
         // again in full, so that its error is told as for any other file.

@@ -2,9 +2,9 @@
 //! and what is missing or left out. The files come through [`FileSource`], so the same check
 //! runs on disk (CLI), on fetched files (app) and in memory (tests).
 
-use super::bank::BankCheck;
 use super::diagnostic::{Diagnostic, Problem, has_errors};
 use super::files::{check_catalogue, check_materials};
+use super::sliced::BankCheck;
 use super::{Checked, MaterialTexts, References};
 use crate::model::{Bank, Catalogue, MaterialList};
 use std::collections::{BTreeMap, HashMap};

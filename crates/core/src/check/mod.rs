@@ -8,16 +8,18 @@ mod files;
 mod folder;
 mod messages;
 mod reader;
+mod sliced;
 #[cfg(test)]
 mod tests;
 mod value;
 
-pub use bank::{BankCheck, QUOTE_LIMIT, TYPES, check_bank, count_blanks};
+pub use bank::{QUOTE_LIMIT, TYPES, check_bank, count_blanks};
 pub use decode::{MAX_FILE_BYTES, decode_text};
 pub use diagnostic::{Diagnostic, DiagnosticReport, Expected, Lang, Problem, Severity, Side, has_errors};
 pub use files::{check_catalogue, check_materials};
 pub use folder::{CATALOGUE_FILE, FileSource, FolderCheck, FolderReport, LoadedBank, MemoryFiles, check_folder};
 pub use reader::TEXT_LIMIT;
+pub use sliced::BankCheck;
 pub use value::parse_value;
 
 use crate::ids::MaterialId;

@@ -2,11 +2,9 @@
 //! [`Diagnostic`] with a position: wrong encoding, NUL bytes, comments, two documents, depth…
 
 use super::diagnostic::{Diagnostic, Problem};
-use super::value::Shell;
 use crate::locate::{Locations, line_col, offset_of};
 use serde_json::Value;
 use std::cell::OnceCell;
-use std::ops::Range;
 
 /// Larger files are refused before parsing (a bank of 10,000 questions is about 6 MB).
 pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
@@ -20,16 +18,13 @@ pub(crate) struct Parsed {
     pub value: Value,
     /// Pointers of the members whose key their object already had.
     pub duplicates: Vec<String>,
-    /// For a bank parsed by [`parse_bank`], the byte range of each question's text (its place
-    /// in `value` holds `null`); empty otherwise.
-    pub questions: Vec<Range<usize>>,
     positions: OnceCell<Locations>,
 }
 
 impl Parsed {
     /// A text not parsed yet: its value is `null` until it is.
     pub fn unparsed(text: String) -> Self {
-        Parsed { text, value: Value::Null, duplicates: Vec::new(), questions: Vec::new(), positions: OnceCell::new() }
+        Parsed { text, value: Value::Null, duplicates: Vec::new(), positions: OnceCell::new() }
     }
 
     /// The positions of every value, found on first use.
@@ -43,17 +38,6 @@ fn at(file: &str, text: &str, offset: usize, problem: Problem) -> Diagnostic {
     Diagnostic { file: file.to_owned(), line, column, pointer: String::new(), question: None, problem }
 }
 
-/// Decodes and parses `bytes`, or says precisely why it cannot.
-pub(crate) fn parse(bytes: &[u8], file: &str) -> Result<Parsed, Diagnostic> {
-    parse_as(bytes, file, false)
-}
-
-/// Decodes and parses a bank's `bytes` but for its questions, which are only delimited (see
-/// [`Parsed::questions`]), or says precisely why it cannot.
-pub(crate) fn parse_bank(bytes: &[u8], file: &str) -> Result<Parsed, Diagnostic> {
-    parse_as(bytes, file, true)
-}
-
 /// The text of `bytes` (see [`decode_text`]), when it is not blank.
 pub(crate) fn decode_nonempty<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Diagnostic> {
     let text = decode_text(bytes, file)?;
@@ -63,20 +47,11 @@ pub(crate) fn decode_nonempty<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str
     Ok(text)
 }
 
-fn parse_as(bytes: &[u8], file: &str, bank: bool) -> Result<Parsed, Diagnostic> {
-    use super::value::{parse_noting_duplicates, parse_shell};
+/// Decodes and parses `bytes`, or says precisely why it cannot.
+pub(crate) fn parse(bytes: &[u8], file: &str) -> Result<Parsed, Diagnostic> {
     let text = decode_nonempty(bytes, file)?;
-    let parsed = if bank {
-        // Delimiting a question reads its syntax in its own way; a file that fails is read
-        // again in full, so that its error is told as for any other file.
-        parse_shell(text).map_err(|e| parse_noting_duplicates(text, "").err().unwrap_or(e))
-    } else {
-        parse_noting_duplicates(text, "").map(|(value, duplicates)| Shell { value, duplicates, questions: Vec::new() })
-    };
-    match parsed {
-        Ok(Shell { value, duplicates, questions }) => {
-            Ok(Parsed { text: text.to_owned(), value, duplicates, questions, positions: OnceCell::new() })
-        }
+    match super::value::parse_noting_duplicates(text, "") {
+        Ok((value, duplicates)) => Ok(Parsed { text: text.to_owned(), value, duplicates, positions: OnceCell::new() }),
         Err(e) => Err(syntax_error(file, text, 0, &e)),
     }
 }

@@ -6,10 +6,11 @@
 //! turn comes, and the rest of the file (its own fields) is parsed once the array is closed.
 //! Whenever the text is not what that needs (a syntax error, `questions` not an array, a key
 //! written with escapes, written twice), the whole file is parsed the ordinary way and the
-//! check starts again from there, so every file gets exactly the diagnostics of one full parse.
+//! check starts again from its value, so every file gets exactly the diagnostics of one full
+//! parse.
 
 use super::bank::{bank, question};
-use super::decode::{Parsed, decode_nonempty, parse, parse_bank, syntax_error};
+use super::decode::{Parsed, decode_nonempty, parse, syntax_error};
 use super::diagnostic::{Diagnostic, Problem};
 use super::reader::Reader;
 use super::value::parse_noting_duplicates;
@@ -28,9 +29,12 @@ pub struct BankCheck {
 
 /// A bank and how far its questions have been checked.
 struct Walk {
-    /// The text; its value, duplicate keys and question ranges as far as they are known.
+    /// The text; its value and duplicate keys once they are known.
     parsed: Parsed,
-    /// While the questions are being delimited: where the next one is looked for.
+    /// The text of each question delimited so far.
+    ranges: Vec<Range<usize>>,
+    /// While the questions are being delimited: where the next one is looked for. `None` once
+    /// the array is closed, or when the file was parsed in full (its questions are in `parsed`).
     delimiter: Option<Delimiter>,
     found: Vec<(String, Problem)>,
     /// The id of each question checked (when it has a text one), for the diagnostics.
@@ -51,8 +55,8 @@ struct Walk {
 
 /// What to do next.
 enum Next {
-    /// Check question `i`, whose text is at this range.
-    Question(usize, Range<usize>),
+    /// Check question `i`, whose text is at this range (`None`: take it from the parsed value).
+    Question(usize, Option<Range<usize>>),
     /// Every question has been checked.
     Done,
     /// The text needs the full parse: start again from it.
@@ -122,12 +126,13 @@ impl BankCheck {
 impl Walk {
     fn new(parsed: Parsed, delimiter: Option<Delimiter>) -> Self {
         let (found, ids, seen, questions, other) = (Vec::new(), Vec::new(), HashMap::new(), Vec::new(), Vec::new());
-        Walk { parsed, delimiter, found, ids, seen, questions, failed: false, other, first_uses: Vec::new() }
+        let (ranges, first_uses) = (Vec::new(), Vec::new());
+        Walk { parsed, ranges, delimiter, found, ids, seen, questions, failed: false, other, first_uses }
     }
 
-    /// The whole file parsed at once (each question only delimited), its own fields checked.
+    /// The whole file parsed at once, its own fields checked.
     fn parsed_in_full(bytes: &[u8], file: &str) -> Result<Self, Diagnostic> {
-        let mut walk = Walk::new(parse_bank(bytes, file)?, None);
+        let mut walk = Walk::new(parse(bytes, file)?, None);
         walk.check_own_fields(file, &[]);
         Ok(walk)
     }
@@ -147,14 +152,15 @@ impl Walk {
     /// The next question to check, delimiting it first if need be.
     fn next(&mut self, file: &str) -> Next {
         let i = self.ids.len();
-        if let Some(range) = self.parsed.questions.get(i) {
-            return Next::Question(i, range.clone());
-        }
-        let Some(delimiter) = &mut self.delimiter else { return Next::Done };
+        let Some(delimiter) = &mut self.delimiter else {
+            let count = self.parsed.value.get("questions").and_then(Value::as_array).map_or(0, Vec::len);
+            let parsed_in_full = self.ranges.is_empty();
+            return if parsed_in_full && i < count { Next::Question(i, None) } else { Next::Done };
+        };
         match delimiter.next(self.parsed.text.as_bytes()) {
             Some(Found::Question(range)) => {
-                self.parsed.questions.push(range.clone());
-                Next::Question(i, range)
+                self.ranges.push(range.clone());
+                Next::Question(i, Some(range))
             }
             Some(Found::End(close)) => {
                 let open = delimiter.open;
@@ -178,16 +184,27 @@ impl Walk {
         }
     }
 
-    /// Parses, checks and (while the bank has no error) converts question `i`. A question that
-    /// cannot be parsed makes the file unreadable, reported as its full parse reports it.
-    fn check(&mut self, file: &str, i: usize, range: Range<usize>, refs: &References<'_>) -> Result<(), Diagnostic> {
+    /// Parses (or takes from the file's value), checks and, while the bank has no error,
+    /// converts question `i`. A question that cannot be parsed makes the file unreadable,
+    /// reported as its full parse reports it.
+    fn check(
+        &mut self,
+        file: &str,
+        i: usize,
+        range: Option<Range<usize>>,
+        refs: &References<'_>,
+    ) -> Result<(), Diagnostic> {
         let ptr = format!("/questions/{i}");
-        let (value, duplicates) = match parse_noting_duplicates(&self.parsed.text[range.clone()], &ptr) {
-            Ok(parsed) => parsed,
-            Err(e) => {
-                let whole = parse(self.parsed.text.as_bytes(), file).err();
-                return Err(whole.unwrap_or_else(|| syntax_error(file, &self.parsed.text, range.start, &e)));
-            }
+        let (value, duplicates) = match range {
+            Some(range) => match parse_noting_duplicates(&self.parsed.text[range.clone()], &ptr) {
+                Ok(parsed) => parsed,
+                Err(e) => {
+                    let whole = parse(self.parsed.text.as_bytes(), file).err();
+                    return Err(whole.unwrap_or_else(|| syntax_error(file, &self.parsed.text, range.start, &e)));
+                }
+            },
+            // Its duplicate keys were reported with the file's.
+            None => (self.parsed.value["questions"][i].take(), Vec::new()),
         };
         let mut r = Reader::resume(file, &self.parsed, std::mem::take(&mut self.found));
         duplicates.iter().for_each(|d| r.duplicate_key(d));

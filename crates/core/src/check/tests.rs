@@ -285,9 +285,11 @@ fn cases_with_dup_key() -> String {
 /// scanned the whole text, and the scanner looped on the stray bracket until memory ran out.
 #[test]
 fn a_repeated_id_before_a_broken_question_is_one_syntax_error() {
-    let text = SAMPLE_BANK
-        .replacen(r#""id": "mau-002""#, r#""id": "mau-001""#, 1)
-        .replacen(r#""difficulty": 3"#, r#""difficulty": [}"#, 1);
+    let text = SAMPLE_BANK.replacen(r#""id": "mau-002""#, r#""id": "mau-001""#, 1).replacen(
+        r#""difficulty": 3"#,
+        r#""difficulty": [}"#,
+        1,
+    );
     let codes: Vec<&str> = check(&text).diagnostics.iter().map(|d| d.code()).collect();
     assert_eq!(codes, ["json-syntax"]);
     let located = crate::locate::Locations::scan("[}, 1]");

@@ -13,25 +13,29 @@ use std::fmt::{self, Write};
 pub(crate) fn parse_noting_duplicates(text: &str, at: &str) -> serde_json::Result<(Value, Vec<String>)> {
     let mut de = serde_json::Deserializer::from_str(text);
     let (mut path, mut duplicates) = (at.to_owned(), Vec::new());
-    let value = Seed { path: &mut path, duplicates: &mut duplicates }.deserialize(&mut de)?;
+    let value = Seed { path: &mut path, duplicates: &mut duplicates, noting: true }.deserialize(&mut de)?;
     de.end()?;
     Ok((value, duplicates))
 }
 
-/// The value of `text`, as `serde_json::from_str::<Value>` gives it.
+/// The value of `text`, as `serde_json::from_str::<Value>` gives it (no pointers kept: as fast).
 pub fn parse_value(text: &str) -> serde_json::Result<Value> {
-    parse_noting_duplicates(text, "").map(|(value, _)| value)
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Seed { path: &mut String::new(), duplicates: &mut Vec::new(), noting: false }.deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
 }
 
-/// Builds one value; `path` is its pointer while it is read.
+/// Builds one value; `path` is its pointer while it is read, when `noting` duplicates.
 struct Seed<'a> {
     path: &'a mut String,
     duplicates: &'a mut Vec<String>,
+    noting: bool,
 }
 
 impl Seed<'_> {
     fn child(&mut self) -> Seed<'_> {
-        Seed { path: self.path, duplicates: self.duplicates }
+        Seed { path: self.path, duplicates: self.duplicates, noting: self.noting }
     }
 }
 
@@ -82,7 +86,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
         let mut items = Vec::new();
         let parent = self.path.len();
         loop {
-            let _ = write!(self.path, "/{}", items.len());
+            if self.noting {
+                let _ = write!(self.path, "/{}", items.len());
+            }
             let item = seq.next_element_seed(self.child())?;
             self.path.truncate(parent);
             match item {
@@ -96,14 +102,16 @@ impl<'de> Visitor<'de> for Seed<'_> {
         let mut members = Map::new();
         let parent = self.path.len();
         while let Some(key) = map.next_key::<String>()? {
-            self.path.push('/');
-            if key.contains(['~', '/']) {
-                self.path.push_str(&escape_key(&key));
-            } else {
-                self.path.push_str(&key);
-            }
-            if members.contains_key(&key) {
-                self.duplicates.push(self.path.clone());
+            if self.noting {
+                self.path.push('/');
+                if key.contains(['~', '/']) {
+                    self.path.push_str(&escape_key(&key));
+                } else {
+                    self.path.push_str(&key);
+                }
+                if members.contains_key(&key) {
+                    self.duplicates.push(self.path.clone());
+                }
             }
             let value = map.next_value_seed(self.child())?;
             self.path.truncate(parent);

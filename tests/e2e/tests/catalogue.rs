@@ -1,24 +1,14 @@
 //! The catalogue page in a real browser: the shipped banks are listed, and a broken bank shows
 //! the checker's diagnostics while the other banks stay usable.
 
-use ontap_core::check::{MemoryFiles, check_folder};
 use ontap_e2e::browser::Browser;
 use ontap_e2e::server::StaticServer;
-use ontap_e2e::{dist_dir, repo_root};
+use ontap_e2e::{dist_dir, repo_root, shipped_report};
 use std::collections::BTreeMap;
 
 /// The banks the app should list, checked natively from the repository's questions folder.
 fn shipped_titles() -> Vec<(String, usize)> {
-    let dir = repo_root().join("questions");
-    let mut files = MemoryFiles::default();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_file() {
-            let name = entry.file_name().into_string().unwrap();
-            files = files.with(&name, std::fs::read(entry.path()).unwrap());
-        }
-    }
-    let report = check_folder(&files, "", None);
+    let report = shipped_report();
     report.banks.iter().filter_map(|b| b.bank.as_ref()).map(|b| (b.title.clone(), b.questions.len())).collect()
 }
 

@@ -4,11 +4,11 @@
 //! (a synthetic drop event) go through the same check; a shipped id, bytes that are not UTF-8
 //! and corrupt stored data give plain messages and the app goes on.
 
-use ontap_core::check::{CATALOGUE_FILE, FolderReport, Lang, MemoryFiles, check_folder};
+use ontap_core::check::Lang;
 use ontap_core::local::check_local;
 use ontap_e2e::browser::Browser;
 use ontap_e2e::server::StaticServer;
-use ontap_e2e::{dist_dir, repo_root};
+use ontap_e2e::{dist_dir, repo_root, shipped_report};
 use serde_json::Value;
 use std::path::PathBuf;
 use thirtyfour::prelude::*;
@@ -18,18 +18,6 @@ const SHIPPED: &str = "ngay-le-lon";
 
 async fn js(b: &Browser, script: &str) -> Value {
     b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
-}
-
-/// The shipped folder as the app loads it.
-fn shipped_report() -> FolderReport {
-    let dir = repo_root().join("questions");
-    let catalogue: Value = serde_json::from_slice(&std::fs::read(dir.join(CATALOGUE_FILE)).unwrap()).unwrap();
-    let mut files = MemoryFiles::default().with(CATALOGUE_FILE, std::fs::read(dir.join(CATALOGUE_FILE)).unwrap());
-    let names = catalogue["banks"].as_array().unwrap().iter().chain([&catalogue["materials"]]);
-    for name in names.map(|n| n.as_str().unwrap()) {
-        files = files.with(name, std::fs::read(dir.join(name)).unwrap());
-    }
-    check_folder(&files, "questions/", None)
 }
 
 /// A valid bank of its own id: the shipped bank's single-answer questions.

@@ -15,10 +15,9 @@
 //!
 //! `--throttle 4` slows the CPU 4× through the DevTools protocol (`Emulation.setCPUThrottlingRate`).
 
-use ontap_bench::generate::{bank_json, file_name};
 use ontap_e2e::browser::Browser;
 use ontap_e2e::server::StaticServer;
-use ontap_e2e::{dist_dir, repo_root};
+use ontap_e2e::{add_generated_bank, dist_dir};
 use serde_json::{Value, json};
 use std::time::Duration;
 use thirtyfour::components::SelectElement;
@@ -103,17 +102,8 @@ fn options() -> Options {
 /// catalogue (none for 0). Returns the server and the bank's URL path.
 fn serve(n: usize) -> (StaticServer, Option<String>) {
     let server = StaticServer::start(&dist_dir(), 0);
-    if n == 0 {
-        return (server, None);
-    }
-    let name = file_name(n);
-    let catalogue = std::fs::read_to_string(repo_root().join("questions/catalogue.json")).unwrap();
-    let mut value: Value = serde_json::from_str(&catalogue).unwrap();
-    value["banks"].as_array_mut().unwrap().push(json!(name));
-    server.set("/questions/catalogue.json", serde_json::to_vec(&value).unwrap());
-    let path = format!("/questions/{name}");
-    server.set(&path, bank_json(n));
-    (server, Some(path))
+    let path = (n > 0).then(|| add_generated_bank(&server, n));
+    (server, path)
 }
 
 async fn browser(throttle: Option<f64>) -> Browser {

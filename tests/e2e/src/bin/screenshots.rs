@@ -4,12 +4,11 @@
 //!
 //! Run with `cargo run -p ontap-e2e --bin screenshots` after `scripts/build.sh`.
 
-use ontap_core::check::{MemoryFiles, check_folder};
 use ontap_core::library::Library;
 use ontap_core::model::QuestionKind;
 use ontap_e2e::browser::Browser;
 use ontap_e2e::server::StaticServer;
-use ontap_e2e::{dist_dir, repo_root};
+use ontap_e2e::{dist_dir, repo_root, shipped_report};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use thirtyfour::prelude::*;
@@ -20,15 +19,7 @@ const BANK: &str = "ngay-le-lon";
 const EXAM: &str = "?trang=thi&nh=ngay-le-lon&so=10&phut=30&dat=50&ma=12345";
 
 fn library() -> Library {
-    let mut files = MemoryFiles::default();
-    for entry in std::fs::read_dir(repo_root().join("questions")).expect("the questions folder") {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_file() {
-            let name = entry.file_name().into_string().unwrap();
-            files = files.with(&name, std::fs::read(entry.path()).unwrap());
-        }
-    }
-    let report = check_folder(&files, "", None);
+    let report = shipped_report();
     Library::new(
         report.banks.iter().filter_map(|b| b.bank.clone()).collect(),
         report.materials.as_ref().map(|m| m.materials.clone()).unwrap_or_default(),

@@ -10,13 +10,19 @@ const PREFIX = `ontap:${new URL(SCOPE).pathname}:`;
 const CACHE = PREFIX + BUILD.version;
 const QUESTIONS = new URL("questions/", SCOPE).href;
 const SHELL_PAGES = [SCOPE, new URL("index.html", SCOPE).href];
+// Trunk's hashed names (ontap-web-123456789abcdef.js, …_bg.wasm): their bytes never change, so
+// the copy the page has just downloaded (in the HTTP cache) is the one to keep. Every other file
+// is revalidated (a 304 when unchanged), never downloaded a second time on the first visit.
+const HASHED = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/;
 // A bank fetch not answered by then is served from the cache (a weak connection).
 const NETWORK_TIMEOUT_MS = 5000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(BUILD.files.map((f) => new Request(new URL(f, SCOPE).href, { cache: "reload" }))),
+      cache.addAll(
+        BUILD.files.map((f) => new Request(new URL(f, SCOPE).href, { cache: HASHED.test(f) ? "default" : "no-cache" })),
+      ),
     ),
   );
 });

@@ -3,8 +3,9 @@
 # app on loopback, with Lighthouse's default mobile settings (a mid-range phone, 4× CPU slowdown,
 # simulated slow 4G), using the system Chromium headless. Prints the performance, accessibility
 # and best-practices scores and the main timings; the full report goes to target/lighthouse/.
-# Usage: scripts/bench-lighthouse.sh [QUESTIONS]   (after scripts/build.sh; QUESTIONS > 0 adds a
-# generated bank of that many questions to the catalogue)
+# Usage: scripts/bench-lighthouse.sh [QUESTIONS] [--plain]   (after scripts/build.sh; QUESTIONS > 0
+# adds a generated bank of that many questions to the catalogue). The app is served compressed,
+# as real hosts serve it; --plain serves it without compression (a host that compresses nothing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -13,10 +14,12 @@ if ! command -v lighthouse >/dev/null; then
   npm install --silent --prefix "$ONTAP_TOOLS_DIR" lighthouse@12 >&2
 fi
 questions="${1:-0}"
+plain=""
+[ "${2:-}" = "--plain" ] && plain="--plain"
 out=target/lighthouse
 mkdir -p "$out"
 cargo build --quiet --release -p ontap-e2e --bin bench
-target/release/bench serve --questions "$questions" > "$out/server.txt" &
+target/release/bench serve --questions "$questions" $plain > "$out/server.txt" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$out/server.txt" ] && break; sleep 0.1; done

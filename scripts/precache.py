@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Writes the service worker's precache list into a built app folder.
 
-Run by trunk after every build (a post_build hook in Trunk.toml, with TRUNK_STAGING_DIR set),
-or by hand on a built folder: `scripts/precache.py dist`. It rewrites the `const BUILD = ...`
+Run by scripts/build.sh after both trunk builds and the pre-rendering, or by hand on a built
+folder: `scripts/precache.py dist`. It rewrites the `const BUILD = ...`
 line of the folder's sw.js with:
 
-- files: every file trunk wrote (hashed names included) except the worker itself and the
-  questions folder, the page as "./", then questions/catalogue.json and every file the
+- files: every file of the build (hashed names included; both pages, index.html and soan.html)
+  except the worker itself, the precompressed copies (.gz, .br) and the questions folder, the page as "./", then questions/catalogue.json and every file the
   catalogue names (materials and banks). The list comes from the folder, so it cannot drift
   from what was built.
 - version: a hash of the shell files' bytes and of the bank names. A changed build changes it
@@ -18,20 +18,21 @@ Running it twice gives the same file.
 
 import hashlib
 import json
-import os
 import re
 import sys
 from pathlib import Path
 
 WORKER = "sw.js"
 QUESTIONS = "questions"
+# Copies for hosts that serve precompressed files; the browser asks for the original name.
+PRECOMPRESSED = (".gz", ".br")
 
 
 def shell_files(root: Path) -> list[str]:
     out = []
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root).as_posix()
-        if path.is_file() and rel != WORKER and not rel.startswith(QUESTIONS + "/"):
+        if path.is_file() and rel != WORKER and not rel.startswith(QUESTIONS + "/") and not rel.endswith(PRECOMPRESSED):
             out.append(rel)
     return out
 
@@ -50,7 +51,7 @@ def bank_files(root: Path) -> list[str]:
 
 
 def main() -> int:
-    root = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR", "dist"))
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
     worker = root / WORKER
     if not worker.is_file():
         print(f"precache: no {worker}", file=sys.stderr)

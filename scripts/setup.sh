@@ -17,6 +17,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# std's sources, for the size-optimized std of the wasm build (scripts/env.sh, wasm_env).
+TOOLCHAIN=$(awk -F'"' '/^channel/ { print $2 }' rust-toolchain.toml)
+if ! rustup component list --installed --toolchain "$TOOLCHAIN" | grep -q '^rust-src'; then
+  log "adding the rust-src component"
+  rustup component add rust-src --toolchain "$TOOLCHAIN"
+fi
+
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   log "installing trunk $TRUNK_VERSION (about 9 minutes on a fresh machine)"
   cargo install trunk --version "$TRUNK_VERSION" --locked

@@ -1,5 +1,9 @@
-//! The app's root: paints the shell at once, loads the banks after it, keeps the route in step
-//! with the address bar, and shares the library with every page.
+//! The member app's root: takes over from the page pre-rendered into `index.html`, loads the
+//! banks, keeps the route in step with the address bar, and shares the library with every page.
+//!
+//! The pre-rendered page (`crates/site`) stays on screen until the app has its first page ready:
+//! the app is mounted hidden and the two are swapped in one task, so nothing is painted twice
+//! and nothing moves.
 
 use crate::components::offline_notice::OfflineNotice;
 use crate::components::text_size::TextSizeControl;
@@ -7,21 +11,22 @@ use crate::components::update_banner::UpdateBanner;
 use crate::load::load_banks;
 use crate::local::load_local;
 use crate::platform::clock::now_ms;
+use crate::platform::dom;
 use crate::platform::storage::LocalStore;
 use crate::platform::{nav, service_worker, settings, timing};
 use crate::routes::{
-    data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage,
-    stats::StatsPage, try_bank::TryBankPage,
+    data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage, stats::StatsPage,
 };
 use crate::save::ProgressWriter;
 use leptos::prelude::*;
-use ontap_core::check::FolderReport;
+use ontap_core::home::{APP_TITLE, SKIP_LINK};
 use ontap_core::library::{Library, QuestionRef};
-use ontap_core::local::LocalBank;
+use ontap_core::local::ReadLocal;
 use ontap_core::progress::store::{Notice, load};
 use ontap_core::progress::{AnswerRecord, Mode, Progress};
 use ontap_core::route::Route;
 use ontap_core::score::Credit;
+use ontap_core::shipped::Shipped;
 use std::sync::Arc;
 
 /// What every page can reach.
@@ -30,10 +35,10 @@ pub struct AppState {
     /// The usable banks (shipped, then local) and their materials. Replaced, never mutated, when
     /// a local bank is added or removed: pages take the current one when they open.
     pub library: RwSignal<Arc<Library>>,
-    /// What loading found, including the banks that could not be used.
-    pub report: Arc<FolderReport>,
-    /// The banks tried on this device (`src/local.rs`), as checked today.
-    pub local: RwSignal<Vec<LocalBank>>,
+    /// The shipped banks, and the files that could not be read.
+    pub shipped: Arc<Shipped>,
+    /// The banks added on this device (`src/local.rs`), as read today.
+    pub local: RwSignal<Vec<ReadLocal>>,
     /// Whether local banks may be written (false: storage disabled, or newer data stored).
     pub local_may_save: bool,
     /// What the trainer should know about storing local banks.
@@ -94,9 +99,20 @@ pub fn notice_text(notice: &Notice) -> String {
     }
 }
 
+/// Which pages a binary carries: the view for a route.
+pub type Pages = fn(Route) -> AnyView;
+
+/// Mounts the app, with `pages`, beside the pre-rendered page.
+pub fn mount(pages: Pages) {
+    leptos::mount::mount_to_body(move || view! { <App pages=pages/> });
+}
+
 /// The whole app.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The pages this binary carries.
+    pages: Pages,
+) -> impl IntoView {
     settings::apply_text_scale(settings::text_scale());
     let route = RwSignal::new(Route::parse(&nav::current_query()));
     let handle = window_event_listener(leptos::ev::popstate, move |_| route.set(Route::parse(&nav::current_query())));
@@ -113,14 +129,23 @@ pub fn App() -> impl IntoView {
     service_worker::register(move || {
         let _ = update_ready.try_set(true);
     });
+    // Shown, and the pre-rendered page removed, once the first page is ready (same task).
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| {
+        if ready.get() {
+            dom::remove_prerendered();
+            timing::mark("ontap:takeover");
+        }
+    });
     view! {
-        <a class="skip" href="#main">"Bỏ qua, tới nội dung chính"</a>
+        <div id="app" hidden=move || !ready.get()>
+        <a class="skip" href="#main">{SKIP_LINK}</a>
         <header class="app-header">
             <a class="brand" href="?" on:click=move |ev| {
                 ev.prevent_default();
                 nav::push("?");
                 route.set(Route::Home { query: String::new() });
-            }>"Ôn tập Nghị quyết"</a>
+            }>{APP_TITLE}</a>
             <TextSizeControl/>
             <OfflineNotice/>
         </header>
@@ -140,12 +165,12 @@ pub fn App() -> impl IntoView {
                 })
             }}
             <Suspense fallback=|| view! { <p class="loading" role="status">"Đang tải ngân hàng câu hỏi…"</p> }>
-                {move || report.get().map(|report| {
-                    let (stored, local, library) = load_local(&report);
+                {move || report.get().map(|shipped| {
+                    let (stored, local, library) = load_local(&shipped);
                     timing::mark("ontap:library");
                     let state = AppState {
                         library: RwSignal::new(Arc::new(library)),
-                        report: Arc::new(report),
+                        shipped: Arc::new(shipped),
                         local: RwSignal::new(local),
                         local_may_save: stored.may_save,
                         local_notice: RwSignal::new(stored.notice.map(|n| n.message())),
@@ -157,29 +182,57 @@ pub fn App() -> impl IntoView {
                         exam_running,
                     };
                     provide_context(state);
-                    view! { <Screen/> }
+                    ready.set(true);
+                    view! { <Screen pages=pages/> }
                 })}
             </Suspense>
         </main>
+        </div>
     }
 }
 
 /// The page for the current route.
 #[component]
-fn Screen() -> impl IntoView {
+fn Screen(pages: Pages) -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || match state.route.get() {
+    move || {
+        let route = state.route.get();
         // Only the home page follows the library (a local bank added or removed); a session
         // keeps the library it opened with.
-        Route::Home { query } => {
+        if matches!(route, Route::Home { .. }) {
             state.library.track();
-            view! { <HomePage initial_query=query/> }.into_any()
         }
+        pages(route)
+    }
+}
+
+/// Every member page: the member app's binary (`src/main.rs`).
+pub fn every_page(route: Route) -> AnyView {
+    match route {
+        Route::Home { query } => view! { <HomePage initial_query=query/> }.into_any(),
         Route::Practice(source) => view! { <PracticePage source=source/> }.into_any(),
         Route::ExamSetup => view! { <ExamSetupPage/> }.into_any(),
         Route::Exam(spec) => view! { <ExamPage spec=spec/> }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Stats => view! { <StatsPage/> }.into_any(),
-        Route::TryBank => view! { <TryBankPage/> }.into_any(),
+        Route::TryBank => leave(ontap_core::home::TRAINERS_PAGE),
     }
+}
+
+/// The home page alone: the first visit's binary (`src/bin/home.rs`). Any other route is
+/// another page load, which brings the binary with every page (index.html picks it for links
+/// to other pages).
+pub fn home_only(route: Route) -> AnyView {
+    match route {
+        Route::Home { query } => view! { <HomePage initial_query=query/> }.into_any(),
+        // The trainers' tools live on their own page, which members do not download.
+        Route::TryBank => leave(ontap_core::home::TRAINERS_PAGE),
+        other => leave(&other.to_query()),
+    }
+}
+
+/// Leaves for another page load of `href` (in place of the history entry just pushed).
+fn leave(href: &str) -> AnyView {
+    nav::go_to(href);
+    view! { <p class="loading" role="status">{ontap_core::home::OPENING}</p> }.into_any()
 }

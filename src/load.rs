@@ -1,53 +1,70 @@
-//! Loading the shipped banks: fetch the catalogue and every file it names, then run the core's
-//! folder check over them, exactly as the CLI does on disk, a slice at a time.
+//! Loading the shipped banks for the member: fetch the catalogue and every file it names, then
+//! read them with typed parsing ([`ontap_core::shipped`]), a slice of questions at a time so that
+//! a bank of thousands of questions never freezes the page. No checker: the trainers' page has it.
 
 use crate::platform::{clock, fetch, later, timing};
-use ontap_core::check::{CATALOGUE_FILE, FolderCheck, FolderReport, MemoryFiles, check_catalogue};
+use ontap_core::check::CATALOGUE_FILE;
+use ontap_core::shipped::{self, BankParts, Shipped, Unavailable};
 
 /// Where the banks are served from, relative to the page.
 pub const QUESTIONS_DIR: &str = "questions/";
 
-/// Fetches and checks the catalogue and everything it names.
-pub async fn load_banks() -> FolderReport {
-    let mut files = MemoryFiles::default();
-    let catalogue = fetch::bytes(&format!("{QUESTIONS_DIR}{CATALOGUE_FILE}")).await;
-    let mut names = Vec::new();
-    if let Ok(bytes) = &catalogue {
-        if let Some(c) = check_catalogue(bytes, CATALOGUE_FILE).value {
-            names.push(c.materials);
-            names.extend(c.banks);
+/// Questions parsed between two looks at the clock.
+const QUESTIONS_PER_STEP: usize = 50;
+/// How long parsing runs before the page gets a turn: under the 50 ms a task may take before
+/// input feels late.
+pub const SLICE_MS: f64 = 30.0;
+
+/// Fetches and reads the catalogue and everything it names.
+pub async fn load_banks() -> Shipped {
+    let mut out = Shipped::default();
+    let unavailable = |file: &str, detail: String| Unavailable { file: file.to_owned(), detail };
+    let names = match fetch::bytes(&format!("{QUESTIONS_DIR}{CATALOGUE_FILE}"))
+        .await
+        .and_then(|b| shipped::catalogue_files(&b))
+    {
+        Ok(names) => names,
+        Err(detail) => {
+            out.unavailable.push(unavailable(CATALOGUE_FILE, detail));
+            return out;
         }
-    }
-    files.files.insert(CATALOGUE_FILE.to_owned(), catalogue);
+    };
     // All at once: on a phone network each file is a round trip, and the worker answers offline.
     let pending: Vec<_> = names.iter().map(|name| fetch::start(&format!("{QUESTIONS_DIR}{name}"))).collect();
+    let mut fetched = Vec::with_capacity(names.len());
     for (name, fetching) in names.into_iter().zip(pending) {
-        files.files.insert(name, fetching.await);
+        fetched.push((name, fetching.await));
     }
     timing::mark("ontap:fetched");
-    let report = check_in_slices(&files).await;
+    let mut files = fetched.into_iter();
+    if let Some((name, bytes)) = files.next() {
+        match bytes.and_then(|b| shipped::materials(&b)) {
+            Ok(materials) => out.materials = materials,
+            Err(detail) => out.unavailable.push(unavailable(&name, detail)),
+        }
+    }
+    for (name, bytes) in files {
+        match read_in_slices(bytes).await {
+            Ok(bank) if !out.has_bank(&bank.id) => out.banks.push(bank),
+            Ok(bank) => out.unavailable.push(unavailable(&name, format!("bank id {} is taken", bank.id))),
+            Err(detail) => out.unavailable.push(unavailable(&name, detail)),
+        }
+    }
+    // Building the library and the catalogue is the next task's work.
+    later::next_task().await;
     timing::mark("ontap:checked");
-    report
+    out
 }
 
-/// Questions checked between two looks at the clock.
-const QUESTIONS_PER_STEP: usize = 50;
-/// How long the check runs before the page gets a turn: under the 50 ms a task may take before
-/// input feels late.
-const SLICE_MS: f64 = 30.0;
-
-/// Checks the folder in slices, so that a bank of thousands of questions never freezes the
-/// page: it paints, scrolls and answers between slices.
-async fn check_in_slices(files: &MemoryFiles) -> FolderReport {
-    let mut check = FolderCheck::new(files, QUESTIONS_DIR, None);
+/// One bank, parsed question by question with a turn for the page every [`SLICE_MS`].
+async fn read_in_slices(bytes: Result<Vec<u8>, String>) -> Result<ontap_core::Bank, String> {
+    let bytes = bytes?;
+    let mut parts = BankParts::new(&bytes)?;
     loop {
         let started = clock::now_ms();
         while clock::now_ms() - started < SLICE_MS {
-            if check.step(QUESTIONS_PER_STEP) {
-                let report = check.finish();
-                // Building the library and the catalogue is the next task's work.
-                later::next_task().await;
-                return report;
+            if parts.step(QUESTIONS_PER_STEP)? {
+                return parts.finish();
             }
         }
         later::next_task().await;

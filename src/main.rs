@@ -1,15 +1,7 @@
-//! Mounts the app; nothing else.
-
-mod app;
-mod components;
-mod load;
-mod local;
-mod platform;
-mod routes;
-mod save;
+//! The member's app with every page, for links to pages other than the home page (index.html
+//! loads it for them): mounts it; nothing else.
 
 fn main() {
-    console_error_panic_hook::set_once();
-    platform::unicode::install_browser_normalizer();
-    leptos::mount::mount_to_body(app::App);
+    ontap_web::platform::unicode::install_browser_normalizer();
+    ontap_web::app::mount(ontap_web::app::every_page);
 }

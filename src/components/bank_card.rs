@@ -5,8 +5,7 @@ use crate::components::remove_local::RemoveLocal;
 use crate::platform::clock::random_seed;
 use leptos::prelude::*;
 use ontap_core::Bank;
-use ontap_core::draw::Filter;
-use ontap_core::route::{DEFAULT_EXAM_QUESTIONS, ExamSpec, PracticeSource, Route};
+use ontap_core::home::{self, EXAM, NOT_PRACTISED, PRACTICE};
 
 /// One bank's card.
 #[component]
@@ -18,11 +17,8 @@ pub fn BankCard(
     local: bool,
 ) -> impl IntoView {
     let count = bank.questions.len();
-    let exam = ExamSpec {
-        filter: Filter { banks: vec![bank.id.clone()], tags: vec![] },
-        count: count.min(DEFAULT_EXAM_QUESTIONS),
-        ..ExamSpec::with_seed(random_seed())
-    };
+    let exam = home::exam_route(&bank, random_seed());
+    let practice = home::practice_route(&bank);
     let title = bank.title.clone();
     let progress = expect_context::<crate::app::AppState>().progress;
     let stats_bank = bank.clone();
@@ -32,21 +28,21 @@ pub fn BankCard(
         <article class="bank-card" data-bank=bank.id.to_string()>
             <h3>{bank.title}{local.then(|| view! { " "<span class="badge local">"Trên máy này"</span> })}</h3>
             <p class="description">{bank.description}</p>
-            <p class="count">{format!("{count} câu hỏi")}</p>
+            <p class="count">{home::question_count(count)}</p>
             <p class="mastery">{move || {
                 let s = progress.with(|p| p.bank_stats(&stats_bank));
                 if s.seen == 0 {
-                    "Chưa luyện tập".to_owned()
+                    NOT_PRACTISED.to_owned()
                 } else {
                     format!("Đã thuộc {}/{} câu · đúng {}% số lần trả lời", s.mastered, s.questions, s.right * 100 / s.answers.max(1))
                 }
             }}</p>
             <p class="actions">
-                <Link to=Route::Practice(PracticeSource::Bank(bank.id.clone())) class="button primary practice">
-                    "Luyện tập"<span class="sr-only">{format!(": {title}")}</span>
+                <Link to=practice class="button primary practice">
+                    {PRACTICE}<span class="sr-only">{format!(": {title}")}</span>
                 </Link>
-                <Link to=Route::Exam(exam) class="button exam">
-                    "Thi thử"<span class="sr-only">{format!(": {exam_title}")}</span>
+                <Link to=exam class="button exam">
+                    {EXAM}<span class="sr-only">{format!(": {exam_title}")}</span>
                 </Link>
                 {local.then(|| view! { <RemoveLocal id=remove_id.clone() title=remove_title.clone()/> })}
             </p>

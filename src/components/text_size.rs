@@ -3,15 +3,14 @@
 use crate::platform::settings::{TEXT_SCALES, set_text_scale, text_scale};
 use leptos::prelude::*;
 
-/// The size of each button's "A", growing like the text it sets.
-const GLYPH_SIZES: [&str; 3] = ["font-size: 0.8em", "font-size: 0.95em", "font-size: 1.1em"];
+use ontap_core::home::{TEXT_SCALE_GLYPHS as GLYPH_SIZES, TEXT_SIZE_LABEL};
 
 /// Buttons choosing the text size.
 #[component]
 pub fn TextSizeControl() -> impl IntoView {
     let current = RwSignal::new(text_scale());
     view! {
-        <div class="text-size" role="group" aria-label="Cỡ chữ">
+        <div class="text-size" role="group" aria-label=TEXT_SIZE_LABEL>
             {TEXT_SCALES.iter().enumerate().map(|(i, (scale, label))| {
                 let scale = *scale;
                 view! {

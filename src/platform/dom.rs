@@ -32,3 +32,14 @@ pub fn on_control(ev: &web_sys::KeyboardEvent) -> bool {
 pub fn confirm(question: &str) -> bool {
     web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
 }
+
+/// The id of the page `index.html` carries before the app starts (written by `crates/site`).
+pub const PRERENDERED_ID: &str = "prerendered";
+
+/// Removes the pre-rendered page, once the app shows its own.
+pub fn remove_prerendered() {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(PRERENDERED_ID));
+    if let Some(element) = element {
+        element.remove();
+    }
+}

@@ -42,3 +42,10 @@ pub fn absolute_url(query: &str) -> String {
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
     format!("{origin}{}{query}", path())
 }
+
+/// Leaves the app for `href` (relative to the page), replacing this history entry.
+pub fn go_to(href: &str) {
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        let _ = location.replace(href);
+    }
+}

@@ -5,9 +5,7 @@ use ontap_core::progress::store::Store;
 
 const TEXT_SCALE_KEY: &str = "ontap.text-scale";
 
-/// The text sizes offered, as a scale of the browser's default (the CSS value, also the saved
-/// value), with their labels.
-pub const TEXT_SCALES: [(&str, &str); 3] = [("1", "Chữ vừa"), ("1.2", "Chữ lớn"), ("1.4", "Chữ rất lớn")];
+pub use ontap_core::home::TEXT_SCALES;
 
 /// The saved text scale (1.0 when none is saved or storage cannot be read).
 pub fn text_scale() -> &'static str {

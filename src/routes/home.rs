@@ -1,22 +1,19 @@
-//! The home page: search every question, the banks with their entry points, and what is wrong
-//! with the files that could not be used.
+//! The home page: search every question, the banks with their entry points, and which files
+//! could not be used. Its words and links come from `ontap_core::home`, like the page
+//! pre-rendered into `index.html` (`crates/site`), which this page replaces without moving.
 
 use crate::app::AppState;
 use crate::components::bank_card::BankCard;
-use crate::components::diagnostics::DiagnosticList;
 use crate::components::link::Link;
 use crate::components::remove_local::RemoveLocal;
-use crate::load::QUESTIONS_DIR;
 use crate::platform::clock::now_ms;
 use crate::platform::nav;
 use leptos::prelude::*;
-use ontap_core::check::has_errors;
+use ontap_core::home::{self, TAGS_SHOWN};
 use ontap_core::route::{PracticeSource, Route};
 
 /// How many search results are listed (all of them can be practised).
 const SHOWN_RESULTS: usize = 50;
-/// How many topics are offered (the most used).
-const TAGS_SHOWN: usize = 16;
 
 /// The catalogue and the search box.
 #[component]
@@ -26,23 +23,21 @@ pub fn HomePage(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let library = state.library.get_untracked();
-    let report = state.report.clone();
+    let unavailable: Vec<String> = state.shipped.unavailable.iter().map(|u| home::unavailable(&u.file)).collect();
     let query = RwSignal::new(initial_query);
     let lib = library.clone();
     let results = Memo::new(move |_| lib.search(&query.get()));
     let total: usize = library.banks.iter().map(|b| b.questions.len()).sum();
-    let broken: Vec<_> = report.banks.iter().filter(|b| b.bank.is_none()).cloned().collect();
-    let folder_problems = report.diagnostics.clone();
-    let show_folder_problems = has_errors(&folder_problems);
-    let broken_local: Vec<_> = state.local.get_untracked().into_iter().filter(|b| b.checked.value.is_none()).collect();
+    let local_notice = state.local_notice;
+    let broken_local: Vec<_> = state.local.get_untracked().into_iter().filter(|b| b.bank.is_none()).collect();
     let lib = library.clone();
     let due_library = library.clone();
     let state = state.clone();
     view! {
         <section class="search" aria-labelledby="search-heading">
-            <h2 id="search-heading">"Tìm câu hỏi"</h2>
-            <label class="sr-only" for="search">"Tìm trong mọi câu hỏi (không cần gõ dấu)"</label>
-            <input id="search" type="search" placeholder="Ví dụ: nghi quyet 35, linh hoat…" autocomplete="off"
+            <h2 id="search-heading">{home::SEARCH_HEADING}</h2>
+            <label class="sr-only" for="search">{home::SEARCH_LABEL}</label>
+            <input id="search" type="search" placeholder=home::SEARCH_PLACEHOLDER autocomplete="off"
                 prop:value=move || query.get()
                 on:input=move |ev| {
                     let q = event_target_value(&ev);
@@ -73,7 +68,7 @@ pub fn HomePage(
             }}
         </section>
         <section class="review-box" aria-labelledby="review-heading">
-            <h2 id="review-heading">"Ôn tập"</h2>
+            <h2 id="review-heading">{home::REVIEW_HEADING}</h2>
             {move || {
                 let due = state.progress.with(|p| p.due(&due_library, now_ms() as i64).len());
                 if due == 0 {
@@ -87,14 +82,13 @@ pub fn HomePage(
             }}
         </section>
         <section aria-labelledby="banks-heading">
-            <h2 id="banks-heading">"Ngân hàng câu hỏi"</h2>
-            <p class="summary">{format!("{} ngân hàng, {} câu hỏi", library.banks.len(), total)}</p>
-            <p>
-                <Link to=Route::ExamSetup class="button">"Thi thử (chọn ngân hàng, số câu, thời gian)"</Link>
-                <Link to=Route::Stats class="button">"Thống kê"</Link>
-                <Link to=Route::Data class="button">"Sao lưu / Khôi phục"</Link>
-                <Link to=Route::TryBank class="button">"Thử tệp câu hỏi (người soạn)"</Link>
+            <h2 id="banks-heading">{home::BANKS_HEADING}</h2>
+            <p class="summary">{home::summary(library.banks.len(), total)}</p>
+            <p class="main-links">
+                {home::main_links().into_iter().map(|(to, label)| view! { <Link to=to class="button">{label}</Link> }).collect_view()}
+                <a href=home::TRAINERS_PAGE class="button">{home::TRAINERS_LINK}</a>
             </p>
+            {move || local_notice.get().map(|n| view! { <p class="status" role="status">{n}</p> })}
             <ul class="bank-list">
                 {library.banks.iter().cloned().map(|bank| {
                     let local = library.is_local(&bank.id);
@@ -103,32 +97,24 @@ pub fn HomePage(
             </ul>
         </section>
         <section aria-labelledby="tags-heading">
-            <h2 id="tags-heading">"Luyện tập theo chủ đề"</h2>
+            <h2 id="tags-heading">{home::TAGS_HEADING}</h2>
             <ul class="tags">
                 {library.tags().into_iter().take(TAGS_SHOWN).map(|(tag, n)| view! {
-                    <li><Link to=Route::Practice(PracticeSource::Tag(tag.clone())) class="button tag">{format!("{tag} ({n})")}</Link></li>
+                    <li><Link to=Route::Practice(PracticeSource::Tag(tag.clone())) class="button tag">{home::tag_label(&tag, n)}</Link></li>
                 }).collect_view()}
             </ul>
         </section>
-        {(show_folder_problems || !broken.is_empty()).then(|| view! {
+        {(!unavailable.is_empty() || !broken_local.is_empty()).then(|| view! {
             <section class="problems" aria-labelledby="problems-heading">
-                <h2 id="problems-heading">"Tệp có lỗi"</h2>
-                <p>"Các tệp sau chưa dùng được; các ngân hàng khác vẫn dùng bình thường."</p>
-                {show_folder_problems.then(|| view! { <DiagnosticList title="Danh mục và tài liệu".to_owned() diagnostics=folder_problems.clone()/> })}
-                {broken.into_iter().map(|b| view! { <DiagnosticList title=format!("{QUESTIONS_DIR}{}", b.file) diagnostics=b.diagnostics.clone()/> }).collect_view()}
-            </section>
-        })}
-        {(!broken_local.is_empty()).then(|| view! {
-            <section class="problems local" aria-labelledby="local-problems-heading">
-                <h2 id="local-problems-heading">"Tệp trên máy này có lỗi"</h2>
-                <p>"Các tệp đã thử trên máy này nay không còn dùng được (có thể ứng dụng đã kiểm tra chặt hơn). Hãy sửa rồi thử lại, hoặc gỡ bỏ."</p>
-                {broken_local.into_iter().map(|b| {
-                    let text: std::sync::Arc<str> = b.file.text.as_str().into();
-                    view! {
-                        <DiagnosticList title=b.file.name.clone() diagnostics=b.checked.diagnostics.clone() text=text/>
-                        <p><RemoveLocal id=b.file.id.clone() title=b.file.name.clone()/></p>
-                    }
-                }).collect_view()}
+                <h2 id="problems-heading">"Tệp chưa dùng được"</h2>
+                <p>"Các ngân hàng khác vẫn dùng bình thường."</p>
+                <ul class="unavailable">
+                    {unavailable.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                    {broken_local.into_iter().map(|b| view! {
+                        <li>{home::local_unavailable(&b.file.name)}" "<RemoveLocal id=b.file.id.clone() title=b.file.name.clone()/></li>
+                    }).collect_view()}
+                </ul>
+                <p><a href=home::TRAINERS_PAGE>{home::TRAINERS_LINK}</a></p>
             </section>
         })}
     }

@@ -6,4 +6,3 @@ pub mod exam_setup;
 pub mod home;
 pub mod practice;
 pub mod stats;
-pub mod try_bank;

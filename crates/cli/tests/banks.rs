@@ -142,3 +142,17 @@ fn trainers_guide_examples_pass_the_checker() {
     let all: std::collections::BTreeSet<String> = ontap_core::check::TYPES.iter().map(|t| t.to_string()).collect();
     assert_eq!(types, all, "the guide has a complete example of every question type");
 }
+
+/// The member's app reads the shipped banks with typed parsing, not the checker
+/// (`ontap_core::shipped`): it must read exactly what the checker accepts.
+#[test]
+fn typed_parsing_reads_what_the_checker_accepts() {
+    let questions = root().join("questions");
+    let catalogue = std::fs::read(questions.join("catalogue.json")).unwrap();
+    let names = ontap_core::shipped::catalogue_files(&catalogue).unwrap();
+    let read: Vec<Bank> =
+        names[1..].iter().map(|n| ontap_core::shipped::bank(&std::fs::read(questions.join(n)).unwrap()).unwrap()).collect();
+    assert_eq!(read, shipped());
+    let materials = ontap_core::shipped::materials(&std::fs::read(questions.join(&names[0])).unwrap()).unwrap();
+    assert!(!materials.is_empty());
+}

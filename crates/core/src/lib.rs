@@ -10,6 +10,7 @@ pub mod check;
 pub mod counts;
 pub mod draw;
 pub mod exam;
+pub mod home;
 pub mod ids;
 pub mod layout;
 pub mod library;
@@ -24,6 +25,7 @@ pub mod schedule;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod score;
+pub mod shipped;
 pub mod text;
 pub mod unicode;
 

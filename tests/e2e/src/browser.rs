@@ -78,14 +78,36 @@ impl Browser {
         Browser { driver: ManuallyDrop::new(driver), chromedriver, _profile: TempDir(profile) }
     }
 
-    /// Waits up to 20 s for an element matching `css`.
+    /// Waits up to 20 s for an element matching `css`, in the app itself: on the member's app, the
+    /// page pre-rendered into index.html is on screen until the app takes over, and an element
+    /// found in it would then be removed (tests of the pre-rendered page use [`Browser::driver`]).
     pub async fn wait_for(&self, css: &str) -> WebElement {
+        self.wait_for_app().await;
         self.driver
             .query(By::Css(css))
             .wait(Duration::from_secs(20), Duration::from_millis(50))
             .first()
             .await
             .unwrap_or_else(|e| panic!("no element matches {css:?} after 20 s: {e}"))
+    }
+
+    /// Lays pages out as a phone `width` px wide would (headless Chromium keeps its window at
+    /// 500 px at least): the DevTools protocol's device metrics, for every page from now on.
+    pub async fn emulate_phone(&self, width: u32, height: u32) {
+        let metrics = serde_json::json!({ "width": width, "height": height, "deviceScaleFactor": 2, "mobile": true });
+        self.driver.cdp().send_raw("Emulation.setDeviceMetricsOverride", metrics).await.expect("device metrics");
+    }
+
+    /// Waits up to 20 s until no pre-rendered page is left (the app has taken over).
+    pub async fn wait_for_app(&self) {
+        let script = "return document.getElementById('prerendered') === null";
+        for _ in 0..400 {
+            if self.driver.execute(script, vec![]).await.is_ok_and(|r| r.json() == &serde_json::Value::Bool(true)) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the app did not take over from the pre-rendered page in 20 s");
     }
 
     /// The progress log stored in the browser once it holds `answers` answers, waiting up to

@@ -30,6 +30,7 @@ pub struct StaticServer {
     pub prefix: String,
     /// Replace a file by URL path (`/questions/catalogue.json`).
     pub overrides: Overrides,
+    slow: Arc<Mutex<Vec<(String, Duration)>>>,
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -53,6 +54,24 @@ struct Site {
     prefix: String,
     overrides: Overrides,
     stopped: Arc<AtomicBool>,
+    /// Whether the precompressed copies (`.br`, `.gz`) are served to browsers that accept them.
+    compressed: bool,
+    /// Answers for paths ending so wait this long (a slow network for one kind of file).
+    slow: Arc<Mutex<Vec<(String, Duration)>>>,
+}
+
+/// Trunk's hashed names (`ontap-web-123456789abcdef.js`, `…_bg.wasm`, a hash of 8 hexadecimal
+/// digits or more): their bytes never change.
+fn hashed(path: &str) -> bool {
+    let stem = path.rsplit('/').next().unwrap_or(path);
+    let stem = stem.split('.').next().unwrap_or(stem).trim_end_matches("_bg");
+    stem.rsplit_once('-').is_some_and(|(_, h)| h.len() >= 8 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// An entity tag for `bytes` (FNV-1a), so that a revalidation of unchanged bytes gets a 304.
+fn etag(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+    format!("\"{hash:016x}\"")
 }
 
 impl StaticServer {
@@ -64,6 +83,12 @@ impl StaticServer {
     /// Serves `root` under `prefix` (`/`, or `/on-tap/`: it starts and ends with `/`) on a free
     /// port (or `port` when not 0); any address outside the prefix is not found.
     pub fn start_at(root: &Path, port: u16, prefix: &str) -> StaticServer {
+        Self::start_with(root, port, prefix, true)
+    }
+
+    /// Like [`StaticServer::start_at`]; `compressed: false` serves every file as it is, like a
+    /// host without compression (for the benchmarks' "plain host" figures).
+    pub fn start_with(root: &Path, port: u16, prefix: &str, compressed: bool) -> StaticServer {
         assert!(prefix.starts_with('/') && prefix.ends_with('/'), "a prefix starts and ends with /: {prefix:?}");
         let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind 127.0.0.1");
         let port = listener.local_addr().expect("an address").port();
@@ -72,8 +97,10 @@ impl StaticServer {
             prefix: prefix.to_owned(),
             overrides: Arc::default(),
             stopped: Arc::default(),
+            compressed,
+            slow: Arc::default(),
         };
-        let (stopped, overrides) = (site.stopped.clone(), site.overrides.clone());
+        let (stopped, overrides, slow) = (site.stopped.clone(), site.overrides.clone(), site.slow.clone());
         let thread = std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if site.stopped.load(Ordering::SeqCst) {
@@ -84,7 +111,7 @@ impl StaticServer {
                 std::thread::spawn(move || serve(&site, stream));
             }
         });
-        StaticServer { stopped, thread: Some(thread), port, prefix: prefix.to_owned(), overrides }
+        StaticServer { stopped, thread: Some(thread), port, prefix: prefix.to_owned(), overrides, slow }
     }
 
     /// The app's URL, `http://127.0.0.1:PORT/` (with the prefix, if any).
@@ -95,6 +122,11 @@ impl StaticServer {
     /// Serves `bytes` at `path` from now on.
     pub fn set(&self, path: &str, bytes: impl Into<Vec<u8>>) {
         self.overrides.lock().unwrap().insert(path.to_owned(), bytes.into());
+    }
+
+    /// From now on, answers for paths ending with `ending` (`.wasm`) wait `delay` first.
+    pub fn slow_down(&self, ending: &str, delay: Duration) {
+        self.slow.lock().unwrap().push((ending.to_owned(), delay));
     }
 
     /// Stops serving: the port refuses connections, and a request on a connection opened
@@ -112,9 +144,17 @@ fn serve(site: &Site, stream: TcpStream) {
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // The headers are not needed; read them to the blank line.
+    // Read the headers to the blank line, keeping the two this server answers to.
+    let (mut accepts, mut if_none_match) = (String::new(), String::new());
     let mut line = String::new();
     while reader.read_line(&mut line).is_ok_and(|n| n > 0 && line != "\r\n") {
+        if let Some((name, value)) = line.split_once(':') {
+            match name.trim().to_ascii_lowercase().as_str() {
+                "accept-encoding" => accepts = value.trim().to_owned(),
+                "if-none-match" => if_none_match = value.trim().to_owned(),
+                _ => {}
+            }
+        }
         line.clear();
     }
     if site.stopped.load(Ordering::SeqCst) {
@@ -122,15 +162,26 @@ fn serve(site: &Site, stream: TcpStream) {
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
     let url = target.split(['?', '#']).next().unwrap_or("/");
-    let found = url.strip_prefix(site.prefix.as_str()).and_then(|rest| find(site, &format!("/{rest}")));
+    let delay = site.slow.lock().unwrap().iter().find(|(ending, _)| url.ends_with(ending.as_str())).map(|(_, d)| *d);
+    if let Some(delay) = delay {
+        std::thread::sleep(delay);
+    }
+    let found = url.strip_prefix(site.prefix.as_str()).and_then(|rest| find(site, &format!("/{rest}"), &accepts));
     let head_only = request_line.starts_with("HEAD ");
     let mut out = &stream;
-    let (status, kind, body) = match found {
-        Some((kind, bytes)) => ("200 OK", kind, bytes),
-        None => ("404 Not Found", "text/plain; charset=utf-8", b"not found".to_vec()),
+    let (mut status, kind, mut body, encoding) = match found {
+        Some(Found { kind, bytes, encoding }) => ("200 OK", kind, bytes, encoding),
+        None => ("404 Not Found", "text/plain; charset=utf-8", b"not found".to_vec(), None),
     };
+    // As a static host is set up: hashed files cached for good, the rest revalidated.
+    let cache = if hashed(url) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let tag = etag(&body);
+    if status == "200 OK" && if_none_match == tag {
+        (status, body) = ("304 Not Modified", Vec::new());
+    }
+    let encoding = encoding.map(|e| format!("Content-Encoding: {e}\r\n")).unwrap_or_default();
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{encoding}Vary: Accept-Encoding\r\nCache-Control: {cache}\r\nETag: {tag}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = out.write_all(head.as_bytes());
@@ -140,15 +191,38 @@ fn serve(site: &Site, stream: TcpStream) {
     let _ = out.flush();
 }
 
-/// The content type and bytes at `path` (relative to the prefix, starting with `/`).
-fn find(site: &Site, path: &str) -> Option<(&'static str, Vec<u8>)> {
+/// A file to send.
+struct Found {
+    kind: &'static str,
+    bytes: Vec<u8>,
+    /// `br` or `gzip` when a precompressed copy is sent.
+    encoding: Option<&'static str>,
+}
+
+/// The file at `path` (relative to the prefix, starting with `/`): an override as it is, else
+/// the precompressed copy the browser `accepts` (when the site serves them), else the file.
+fn find(site: &Site, path: &str, accepts: &str) -> Option<Found> {
     let path = if path.ends_with('/') { format!("{path}index.html") } else { path.to_owned() };
+    // Never serve outside the root.
+    if path.contains("..") {
+        return None;
+    }
     let file: PathBuf = site.root.join(path.trim_start_matches('/'));
-    let body = site.overrides.lock().unwrap().get(&path).cloned().or_else(|| {
-        // Never serve outside the root.
-        (!path.contains("..")).then(|| std::fs::read(&file).ok()).flatten()
-    })?;
-    Some((content_type(&file), body))
+    let kind = content_type(&file);
+    if let Some(bytes) = site.overrides.lock().unwrap().get(&path).cloned() {
+        return Some(Found { kind, bytes, encoding: None });
+    }
+    if site.compressed {
+        for (ending, encoding) in [("br", "br"), ("gz", "gzip")] {
+            let copy = PathBuf::from(format!("{}.{ending}", file.display()));
+            if accepts.split(',').any(|a| a.trim().split(';').next() == Some(encoding)) {
+                if let Ok(bytes) = std::fs::read(&copy) {
+                    return Some(Found { kind, bytes, encoding: Some(encoding) });
+                }
+            }
+        }
+    }
+    std::fs::read(&file).ok().map(|bytes| Found { kind, bytes, encoding: None })
 }
 
 impl Drop for StaticServer {

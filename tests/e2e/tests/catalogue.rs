@@ -1,5 +1,5 @@
-//! The catalogue page in a real browser: the shipped banks are listed, and a broken bank shows
-//! the checker's diagnostics while the other banks stay usable.
+//! The catalogue page in a real browser: the shipped banks are listed, and a broken bank is named
+//! as unavailable while the other banks stay usable; the trainers' page shows its diagnostics.
 
 use ontap_e2e::browser::Browser;
 use ontap_e2e::server::StaticServer;
@@ -74,7 +74,21 @@ async fn broken_bank_shows_its_diagnostics_and_the_rest_still_works() {
     browser.driver.goto(server.url()).await.unwrap();
     browser.wait_for(".bank-card").await;
     assert_eq!(browser.all(".bank-card").await.len(), expected.len(), "the good banks are all still listed");
+    // The member's app names each file in one sentence and points to the trainers' page.
+    let mut lines = Vec::new();
+    for li in browser.all(".problems .unavailable li").await {
+        lines.push(li.text().await.unwrap());
+    }
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].contains("“hong.json” tạm thời không dùng được"), "{lines:?}");
+    assert!(lines[1].contains("“mat-tich.json”"), "{lines:?}");
+    assert!(!browser.all(".problems a[href='soan.html']").await.is_empty());
+    // Its practice still works.
+    browser.wait_for(".bank-card a.practice").await.click().await.unwrap();
+    browser.wait_for(".question-card").await;
 
+    // The trainers' page runs the checker: every problem, with its place.
+    browser.driver.goto(format!("{}soan.html", server.url())).await.unwrap();
     let file = browser.wait_for(".diagnostics[data-file='questions/hong.json']").await;
     let mut codes = BTreeMap::new();
     for li in file.find_all(thirtyfour::By::Css("li")).await.unwrap() {

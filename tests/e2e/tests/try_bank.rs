@@ -1,4 +1,4 @@
-//! Thử ngân hàng câu hỏi in a real browser: a broken file chosen through the file field lists
+//! Thử ngân hàng câu hỏi on the trainers' page (soan.html) in a real browser: a broken file chosen through the file field lists
 //! its problems with lines, columns, the offending line and the message; a valid one is
 //! practised at once, stays after a reload marked as local, and can be removed. Dropped files
 //! (a synthetic drop event) go through the same check; a shipped id, bytes that are not UTF-8
@@ -84,7 +84,8 @@ async fn a_broken_file_lists_its_problems_and_a_valid_one_is_played_kept_and_rem
     b.driver.goto(server.url()).await.unwrap();
     b.wait_for(".bank-card").await;
     let shipped_cards = b.all(".bank-card").await.len();
-    b.wait_for("a[href='?trang=thu-ngan-hang']").await.click().await.unwrap();
+    // The member's app links to the trainers' page, another page.
+    b.wait_for("a[href='soan.html']").await.click().await.unwrap();
     let field = b.wait_for("#bank-file").await;
     let label = b.wait_for("label[for='bank-file']").await.text().await.unwrap();
     assert!(label.contains(".json"), "{label}");
@@ -168,7 +169,15 @@ async fn dropped_files_are_checked_and_bad_ones_never_break_the_app() {
     b.wait_for(".bank-card").await;
     // Stored data that is not ours is kept aside and named; the page still works.
     js(&b, "localStorage.setItem('ontap.local-banks', '{ hỏng'); return null").await;
+    // The old link to the tool now opens the trainers' page.
     b.driver.goto(format!("{}?trang=thu-ngan-hang", server.url())).await.unwrap();
+    b.driver
+        .query(By::Css("#bank-file"))
+        .wait(std::time::Duration::from_secs(20), std::time::Duration::from_millis(50))
+        .first()
+        .await
+        .unwrap();
+    assert!(b.driver.current_url().await.unwrap().as_str().ends_with("/soan.html"));
     let status = b.wait_for("#try-status").await.text().await.unwrap();
     assert!(status.contains("bị hỏng") && status.contains("ontap.kept-aside.local-banks."), "{status}");
 

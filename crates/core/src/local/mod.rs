@@ -9,7 +9,8 @@ use crate::check::{Checked, Diagnostic, FolderReport, Problem, References, check
 use crate::ids::BankId;
 use crate::library::Library;
 use crate::locate::{Locations, line_col};
-use crate::model::Bank;
+use crate::model::{Bank, Material};
+use crate::shipped::Shipped;
 
 /// A local bank as stored: the trainer's original text, re-checked on every load.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -82,16 +83,40 @@ pub fn without(banks: &[LocalBank], id: &str) -> Vec<LocalBank> {
 
 /// The library of the shipped banks followed by the usable local ones.
 pub fn library(shipped: &FolderReport, local: &[LocalBank]) -> Library {
-    let mut banks: Vec<Bank> = shipped.banks.iter().filter_map(|b| b.bank.clone()).collect();
+    let banks = shipped.banks.iter().filter_map(|b| b.bank.clone()).collect();
+    let materials = shipped.materials.as_ref().map(|m| m.materials.clone()).unwrap_or_default();
+    library_of(banks, materials, local.iter().filter_map(|l| l.checked.value.as_ref()))
+}
+
+/// A stored local bank as the member's app reads it: typed parsing, not the checker (it was
+/// checked on the trainers' page when it was added, and that page re-checks it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadLocal {
+    /// The stored file.
+    pub file: LocalFile,
+    /// The bank, when its text still parses.
+    pub bank: Option<Bank>,
+}
+
+/// Reads every stored file.
+pub fn read_all(files: &[LocalFile]) -> Vec<ReadLocal> {
+    files.iter().map(|f| ReadLocal { file: f.clone(), bank: crate::shipped::bank(f.text.as_bytes()).ok() }).collect()
+}
+
+/// The member's library: the shipped banks followed by the readable local ones.
+pub fn member_library(shipped: &Shipped, local: &[ReadLocal]) -> Library {
+    library_of(shipped.banks.clone(), shipped.materials.clone(), local.iter().filter_map(|l| l.bank.as_ref()))
+}
+
+fn library_of<'a>(mut banks: Vec<Bank>, materials: Vec<Material>, local: impl Iterator<Item = &'a Bank>) -> Library {
     let mut local_ids: Vec<BankId> = Vec::new();
-    for bank in local.iter().filter_map(|l| l.checked.value.as_ref()) {
+    for bank in local {
         // Two stored files with one id cannot be added, but stored data may be edited by hand.
         if !banks.iter().any(|b| b.id == bank.id) {
             local_ids.push(bank.id.clone());
             banks.push(bank.clone());
         }
     }
-    let materials = shipped.materials.as_ref().map(|m| m.materials.clone()).unwrap_or_default();
     Library::new(banks, materials).with_local(local_ids)
 }
 

@@ -11,7 +11,8 @@
 //!   100 practice answers; `--history N` first stores a log of N earlier answers.
 //!
 //! - `serve`: serves the build (and the generated bank, when N > 0) on loopback until stopped,
-//!   printing its URL; `scripts/bench-lighthouse.sh` runs Lighthouse against it.
+//!   printing its URL, compressed as a real host serves it (`--plain`: without compression;
+//!   `--port P`: on port P); `scripts/serve.sh` and `scripts/bench-lighthouse.sh` use it.
 //!
 //! `--throttle 4` slows the CPU 4× through the DevTools protocol (`Emulation.setCPUThrottlingRate`).
 
@@ -82,16 +83,20 @@ struct Options {
     throttle: Option<f64>,
     questions: usize,
     history: usize,
+    plain: bool,
+    port: u16,
 }
 
 fn options() -> Options {
     let mut args = std::env::args().skip(1);
-    let mut o = Options { what: String::new(), throttle: None, questions: 10_000, history: 0 };
+    let mut o = Options { what: String::new(), throttle: None, questions: 10_000, history: 0, plain: false, port: 0 };
     while let Some(a) = args.next() {
         match a.as_str() {
             "--throttle" => o.throttle = args.next().and_then(|r| r.parse().ok()),
             "--questions" => o.questions = args.next().and_then(|n| n.parse().ok()).expect("--questions N"),
             "--history" => o.history = args.next().and_then(|n| n.parse().ok()).expect("--history N"),
+            "--port" => o.port = args.next().and_then(|n| n.parse().ok()).expect("--port P"),
+            "--plain" => o.plain = true,
             _ => o.what = a,
         }
     }
@@ -101,7 +106,12 @@ fn options() -> Options {
 /// The shipped folder served from dist/, with a generated bank of `n` questions added to the
 /// catalogue (none for 0). Returns the server and the bank's URL path.
 fn serve(n: usize) -> (StaticServer, Option<String>) {
-    let server = StaticServer::start(&dist_dir(), 0);
+    serve_with(n, 0, true)
+}
+
+/// [`serve`] on `port` (0: any free one), with or without the precompressed copies.
+fn serve_with(n: usize, port: u16, compressed: bool) -> (StaticServer, Option<String>) {
+    let server = StaticServer::start_with(&dist_dir(), port, "/", compressed);
     let path = (n > 0).then(|| add_generated_bank(&server, n));
     (server, path)
 }
@@ -288,12 +298,14 @@ async fn main() {
         "answer" => answer(&o).await,
         "serve" => {
             // For Lighthouse (scripts/bench-lighthouse.sh): serve until killed.
-            let (server, _) = serve(o.questions);
+            let (server, _) = serve_with(o.questions, o.port, !o.plain);
             println!("{}", server.url());
             std::future::pending::<()>().await;
         }
         _ => {
-            eprintln!("usage: bench load|answer|serve [--throttle R] [--questions N] [--history N]");
+            eprintln!(
+                "usage: bench load|answer|serve [--throttle R] [--questions N] [--history N] [--port P] [--plain]"
+            );
             std::process::exit(2);
         }
     }

@@ -3,9 +3,8 @@
 //! is listed with its line, and a usable bank joins the library at once, kept on this device
 //! until removed. The file is only read here: nothing is sent anywhere.
 
-use crate::app::AppState;
+use super::TrainerState;
 use crate::components::diagnostics::DiagnosticList;
-use crate::components::link::Link;
 use crate::load::QUESTIONS_DIR;
 use crate::platform::files::{PickedFile, chosen_files, clear_chosen, dropped_files};
 use leptos::prelude::*;
@@ -28,7 +27,7 @@ struct Tried {
 }
 
 /// Reads and checks one file; the app is never at risk, whatever the file holds.
-async fn try_file(file: PickedFile, state: &AppState) -> Tried {
+async fn try_file(file: PickedFile, state: &TrainerState) -> Tried {
     let name = file.name();
     let whole_file = |problem| Checked { value: None, diagnostics: vec![Diagnostic::whole_file(&name, problem)] };
     let size = file.size();
@@ -61,7 +60,7 @@ fn counts(diagnostics: &[Diagnostic]) -> String {
 /// The page.
 #[component]
 pub fn TryBankPage() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let state = expect_context::<TrainerState>();
     let results: RwSignal<Vec<Tried>> = RwSignal::new(Vec::new());
     let busy = RwSignal::new(false);
     let dragging = RwSignal::new(false);
@@ -108,7 +107,8 @@ pub fn TryBankPage() -> impl IntoView {
         dropped.remove();
     });
     view! {
-        <h2 class="page-title">"Thử ngân hàng câu hỏi"</h2>
+        <h1 class="page-title">"Trang người soạn câu hỏi"</h1>
+        <h2>"Thử ngân hàng câu hỏi"</h2>
         <p>"Dành cho người soạn câu hỏi: mở một tệp ngân hàng câu hỏi (.json) trên máy để kiểm tra bằng đúng bộ kiểm tra của ứng dụng. "
            "Tệp chỉ được đọc trên máy này, không gửi lên đâu cả. Tệp hợp lệ luyện tập được ngay và được giữ trên máy này cho tới khi gỡ bỏ."</p>
         <div id="drop-zone" class="drop-zone" class:dragging=move || dragging.get()
@@ -125,7 +125,6 @@ pub fn TryBankPage() -> impl IntoView {
         <div id="try-results">
             {move || results.get().into_iter().map(|t| view! { <TriedView tried=t/> }).collect_view()}
         </div>
-        <p><Link to=Route::Home { query: String::new() } class="button">"Về trang chủ"</Link></p>
     }
 }
 
@@ -145,16 +144,18 @@ fn TriedView(tried: Tried) -> impl IntoView {
         ),
         None => ("verdict broken", format!("Tệp chưa dùng được: {summary}.")),
     };
-    let hint = checked.diagnostics.iter().any(|d| d.code() == "duplicate-bank-id").then_some(
+    let hint = checked.diagnostics.iter().any(|d| matches!(d.problem, Problem::DuplicateBankId { .. })).then_some(
         "Mã “id” này đã được một ngân hàng có sẵn dùng: hãy đặt mã khác (ví dụ thêm tên đơn vị) rồi thử lại.",
     );
-    let practice = checked.value.as_ref().map(|b| Route::Practice(PracticeSource::Bank(b.id.clone())));
+    // The member's app is another page: a plain link.
+    let practice =
+        checked.value.as_ref().map(|b| format!("./{}", Route::Practice(PracticeSource::Bank(b.id.clone())).to_query()));
     let problems = (!checked.diagnostics.is_empty()).then(|| (name.clone(), checked.diagnostics));
     view! {
         <section class="try-result" data-file=name.clone() aria-label=format!("Kết quả kiểm tra {name}")>
             <p class=class>{verdict}</p>
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
-            {practice.map(|to| view! { <p><Link to=to class="button primary practice-now">"Luyện tập ngay"</Link></p> })}
+            {practice.map(|href| view! { <p><a href=href class="button primary practice-now">"Luyện tập ngay"</a></p> })}
             {problems.map(|(title, diagnostics)| view! { <DiagnosticList title=title diagnostics=diagnostics text=text/> })}
         </section>
     }

@@ -1,0 +1,153 @@
+//! The shipped banks read as the member's app reads them: typed parsing (serde), not the checker.
+//! They passed `ontap check` when they were published, so the member's download carries no
+//! diagnostics; a file that still fails to parse is reported as unavailable by name, and the
+//! trainers' page (which runs the full checker) says why.
+//!
+//! A bank's questions are parsed one at a time ([`BankParts`]), so that a page can paint between
+//! slices while a bank of thousands of questions loads.
+
+use crate::ids::BankId;
+use crate::model::{Bank, Catalogue, FORMAT_VERSION, Material, MaterialList, Question};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
+
+/// A shipped file the app could not read (missing, not JSON, not the format).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unavailable {
+    /// The file's name as the catalogue lists it.
+    pub file: String,
+    /// What went wrong, in the parser's words (for developers; members see one sentence).
+    pub detail: String,
+}
+
+/// What loading the shipped folder gave.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shipped {
+    /// The materials the banks cite.
+    pub materials: Vec<Material>,
+    /// The banks read, in catalogue order.
+    pub banks: Vec<Bank>,
+    /// The files that could not be read, in catalogue order (the catalogue itself included).
+    pub unavailable: Vec<Unavailable>,
+}
+
+impl Shipped {
+    /// Whether bank `id` is one of the shipped banks.
+    pub fn has_bank(&self, id: &BankId) -> bool {
+        self.banks.iter().any(|b| &b.id == id)
+    }
+}
+
+/// Reads a whole file as `T`.
+pub fn read<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    serde_json::from_slice(bytes).map_err(|e| e.to_string())
+}
+
+/// The catalogue's files: the materials list first, then the banks.
+pub fn catalogue_files(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let catalogue: Catalogue = read(bytes)?;
+    let mut names = vec![catalogue.materials];
+    names.extend(catalogue.banks);
+    Ok(names)
+}
+
+/// The materials list.
+pub fn materials(bytes: &[u8]) -> Result<Vec<Material>, String> {
+    read::<MaterialList>(bytes).map(|m| m.materials)
+}
+
+/// A bank's own fields, with its questions still as text.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Shell<'a> {
+    #[serde(rename = "$schema", default)]
+    schema: Option<String>,
+    format: u64,
+    id: BankId,
+    title: String,
+    description: String,
+    version: u64,
+    #[serde(borrow)]
+    questions: Vec<&'a RawValue>,
+}
+
+/// A bank whose questions are parsed one by one.
+pub struct BankParts<'a> {
+    shell: Shell<'a>,
+    read: Vec<Question>,
+}
+
+impl<'a> BankParts<'a> {
+    /// Splits a bank file; its questions are parsed by [`BankParts::step`].
+    pub fn new(bytes: &'a [u8]) -> Result<Self, String> {
+        let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+        let shell: Shell<'a> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if shell.format != FORMAT_VERSION {
+            return Err(format!("format {} (this app reads {FORMAT_VERSION})", shell.format));
+        }
+        let read = Vec::with_capacity(shell.questions.len());
+        Ok(BankParts { shell, read })
+    }
+
+    /// Parses up to `count` more questions; true once every question is parsed.
+    pub fn step(&mut self, count: usize) -> Result<bool, String> {
+        let from = self.read.len();
+        for raw in self.shell.questions.iter().skip(from).take(count) {
+            let question: Question =
+                serde_json::from_str(raw.get()).map_err(|e| format!("question {}: {e}", self.read.len() + 1))?;
+            self.read.push(question);
+        }
+        Ok(self.read.len() == self.shell.questions.len())
+    }
+
+    /// The bank, once every question is parsed.
+    pub fn finish(self) -> Result<Bank, String> {
+        if self.read.len() != self.shell.questions.len() {
+            return Err("not every question was read".to_owned());
+        }
+        let Shell { schema, format, id, title, description, version, .. } = self.shell;
+        Ok(Bank { schema, format, id, title, description, version, questions: self.read })
+    }
+}
+
+/// A bank read in one go (tests, small files).
+pub fn bank(bytes: &[u8]) -> Result<Bank, String> {
+    let mut parts = BankParts::new(bytes)?;
+    parts.step(usize::MAX)?;
+    parts.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_fixtures::SAMPLE_BANK;
+
+    #[test]
+    fn a_bank_read_in_slices_equals_the_checked_bank() {
+        let checked = crate::check::check_bank(SAMPLE_BANK.as_bytes(), "mau.json", &Default::default()).value.unwrap();
+        let mut parts = BankParts::new(SAMPLE_BANK.as_bytes()).unwrap();
+        let mut steps = 0;
+        while !parts.step(1).unwrap() {
+            steps += 1;
+        }
+        assert_eq!(steps + 1, checked.questions.len());
+        assert_eq!(parts.finish().unwrap(), checked);
+    }
+
+    #[test]
+    fn a_broken_question_names_its_place() {
+        let broken = SAMPLE_BANK.replacen("\"prompt\"", "\"promt\"", 1);
+        let err = bank(broken.as_bytes()).unwrap_err();
+        assert!(err.starts_with("question 1:"), "{err}");
+    }
+
+    #[test]
+    fn a_newer_format_and_garbage_are_refused() {
+        let newer = SAMPLE_BANK.replacen("\"format\": 1", "\"format\": 2", 1);
+        assert!(bank(newer.as_bytes()).unwrap_err().contains("format 2"));
+        assert!(bank(b"\xff{").is_err());
+        assert!(bank(b"[]").is_err());
+        assert!(catalogue_files(b"{}").is_err());
+    }
+}

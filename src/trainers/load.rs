@@ -1,0 +1,48 @@
+//! The trainers' page loads the shipped banks through the full checker: fetch the catalogue and
+//! every file it names, then run the core's folder check over them, exactly as the CLI does on
+//! disk, a slice at a time. (The member's app reads them with typed parsing: `crate::load`.)
+
+use crate::load::{QUESTIONS_DIR, SLICE_MS};
+use crate::platform::{clock, fetch, later};
+use ontap_core::check::{CATALOGUE_FILE, FolderCheck, FolderReport, MemoryFiles, check_catalogue};
+
+/// Fetches and checks the catalogue and everything it names.
+pub async fn load_banks() -> FolderReport {
+    let mut files = MemoryFiles::default();
+    let catalogue = fetch::bytes(&format!("{QUESTIONS_DIR}{CATALOGUE_FILE}")).await;
+    let mut names = Vec::new();
+    if let Ok(bytes) = &catalogue {
+        if let Some(c) = check_catalogue(bytes, CATALOGUE_FILE).value {
+            names.push(c.materials);
+            names.extend(c.banks);
+        }
+    }
+    files.files.insert(CATALOGUE_FILE.to_owned(), catalogue);
+    // All at once: on a phone network each file is a round trip, and the worker answers offline.
+    let pending: Vec<_> = names.iter().map(|name| fetch::start(&format!("{QUESTIONS_DIR}{name}"))).collect();
+    for (name, fetching) in names.into_iter().zip(pending) {
+        files.files.insert(name, fetching.await);
+    }
+    check_in_slices(&files).await
+}
+
+/// Questions checked between two looks at the clock.
+const QUESTIONS_PER_STEP: usize = 50;
+
+/// Checks the folder in slices, so that a bank of thousands of questions never freezes the
+/// page: it paints, scrolls and answers between slices.
+async fn check_in_slices(files: &MemoryFiles) -> FolderReport {
+    let mut check = FolderCheck::new(files, QUESTIONS_DIR, None);
+    loop {
+        let started = clock::now_ms();
+        while clock::now_ms() - started < SLICE_MS {
+            if check.step(QUESTIONS_PER_STEP) {
+                let report = check.finish();
+                // Building the library and the catalogue is the next task's work.
+                later::next_task().await;
+                return report;
+            }
+        }
+        later::next_task().await;
+    }
+}

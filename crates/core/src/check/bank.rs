@@ -244,7 +244,59 @@ fn fill_blank(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str, prompt: O
         if accepted.is_empty() {
             r.report(format!("{ptr}/accepted"), Problem::NoAcceptedAnswer);
         }
+        // Only when every answer is text: another problem is reported for the rest.
+        let answers: Option<Vec<&str>> = accepted.iter().copied().collect();
+        if let Some((i, problem)) = answers.as_deref().and_then(unit_in_blank) {
+            r.report(format!("{ptr}/accepted/{i}"), problem);
+        }
     }
+}
+
+/// Unit words a number blank tends to swallow ("sơ kết ___ thực hiện" with "5 năm"): the
+/// prompt can hold them after the blank, so the member types only the number.
+const UNITS: [&str; 12] = ["năm", "tháng", "ngày", "tuần", "quý", "giờ", "lần", "người", "tuổi", "lớp", "đồng", "%"];
+
+/// Vietnamese number words, as typed with their marks.
+const NUMBER_WORDS: [&str; 21] = [
+    "không", "một", "mốt", "hai", "ba", "bốn", "tư", "năm", "lăm", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm",
+    "nghìn", "ngàn", "triệu", "linh", "lẻ",
+];
+
+/// A number written in digits ("5", "05", "1.000", "3/4") or in words ("năm", "bảy mươi lăm").
+fn is_number(words: &[&str]) -> bool {
+    let word = |w: &&str| {
+        let digits = w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '/'));
+        (digits && w.chars().any(|c| c.is_ascii_digit())) || NUMBER_WORDS.contains(w)
+    };
+    !words.is_empty() && words.iter().all(word)
+}
+
+/// Splits an answer into its number and a trailing unit word: "5 năm" → ("5", "năm"),
+/// "50%" → ("50", "%"); `None` when it is not a number followed by a unit.
+fn number_and_unit(answer: &str) -> Option<(String, String)> {
+    let key = text_key(answer);
+    let key = key.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    let mut words: Vec<&str> = key.split(' ').collect();
+    let last = words.pop()?;
+    if let Some(number) = last.strip_suffix('%').filter(|n| !n.is_empty()) {
+        words.push(number);
+        return is_number(&words).then(|| (words.join(" "), "%".to_owned()));
+    }
+    (UNITS.contains(&last) && is_number(&words)).then(|| (words.join(" "), last.to_owned()))
+}
+
+/// The accepted answers of a fill-in that differ only by a unit word the prompt could hold:
+/// one is a number and a unit ("5 năm", "05 năm", "năm năm") and none is the bare number, so
+/// a member who types "5" is marked wrong. Returns the first such answer's index and problem.
+pub(super) fn unit_in_blank(accepted: &[&str]) -> Option<(usize, Problem)> {
+    let bare = |a: &&str| number_and_unit(a).is_none() && is_number(&text_key(a).split(' ').collect::<Vec<_>>());
+    if accepted.iter().any(bare) {
+        return None;
+    }
+    accepted.iter().enumerate().find_map(|(i, a)| {
+        let (number, unit) = number_and_unit(a)?;
+        Some((i, Problem::UnitInBlank { answer: (*a).to_owned(), unit, number }))
+    })
 }
 
 fn ordering(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str) {

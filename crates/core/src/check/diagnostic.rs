@@ -89,6 +89,7 @@ pub enum Problem {
     DuplicateOption { text: String, first: usize },
     BlankMarker { count: usize },
     NoAcceptedAnswer,
+    UnitInBlank { answer: String, unit: String, number: String },
     TooFewItems { count: usize, min: usize },
     DuplicateItem { text: String },
     DuplicatePairSide { side: Side, text: String },
@@ -148,6 +149,7 @@ impl Problem {
             DuplicateOption { .. } => "duplicate-option",
             BlankMarker { .. } => "blank-marker",
             NoAcceptedAnswer => "no-accepted-answer",
+            UnitInBlank { .. } => "unit-in-blank",
             TooFewItems { .. } => "too-few-items",
             DuplicateItem { .. } => "duplicate-item",
             DuplicatePairSide { .. } => "duplicate-pair-side",
@@ -175,6 +177,7 @@ impl Problem {
             | TextTooLong { .. }
             | DuplicateLetter { .. }
             | AllOptionsCorrect
+            | UnitInBlank { .. }
             | NoQuestions
             | QuoteTooLong { .. }
             | UnlistedBankFile { .. }

@@ -57,6 +57,7 @@ fn each_mutation_gives_its_problem() {
             &["blank-marker"],
         ),
         (r#""accepted": ["linh hoạt"]"#, r#""accepted": []"#, &["no-accepted-answer"]),
+        (r#""accepted": ["linh hoạt"]"#, r#""accepted": ["5 năm", "05 năm", "năm năm"]"#, &["unit-in-blank"]),
         (r#""items": ["chủ động", "kịp thời""#, r#""items": ["chủ động", "chủ động""#, &["duplicate-item"]),
         (
             r#"{ "left": "25-CT/TW", "right": "Ban Bí thư" }"#,
@@ -118,6 +119,37 @@ fn nfd_text_is_a_warning_with_the_fix() {
     assert_eq!(d.severity(), Severity::Warning);
     assert!(d.message(Lang::Vi).contains("“Nghị quyết”"), "{}", d.message(Lang::Vi));
     assert!(checked.value.is_some(), "warnings leave the bank usable");
+}
+
+#[test]
+fn a_unit_inside_a_number_blank_is_a_warning() {
+    let checked = check(&SAMPLE_BANK.replacen(r#""accepted": ["linh hoạt"]"#, r#""accepted": ["5 năm", "05 năm"]"#, 1));
+    let [d] = checked.diagnostics.as_slice() else { panic!("{:?}", checked.diagnostics) };
+    assert_eq!(
+        (d.code(), d.severity(), d.pointer.as_str()),
+        ("unit-in-blank", Severity::Warning, "/questions/3/accepted/0")
+    );
+    assert!(d.message(Lang::Vi).contains("gõ “5” sẽ bị chấm sai"), "{}", d.message(Lang::Vi));
+    assert!(d.message(Lang::En).contains("types \"5\" is marked wrong"), "{}", d.message(Lang::En));
+    assert!(checked.value.is_some(), "warnings leave the bank usable");
+
+    let fires = |accepted: &[&str]| bank::unit_in_blank(accepted).map(|(_, p)| p.code());
+    for bad in [&["5 năm", "05 năm", "năm năm"][..], &["50%"], &["3 lần"], &["bảy mươi lăm năm"], &["12 tháng."]]
+    {
+        assert_eq!(fires(bad), Some("unit-in-blank"), "{bad:?}");
+    }
+    let good: [&[&str]; 7] = [
+        &["5", "05", "năm"],
+        &["5 năm", "5"],
+        &["6 tháng đầu năm"],
+        &["kiểm tra, giám sát"],
+        &["04/11/2002", "4/11/2002"],
+        &["Năm tăng cường công tác kiểm tra"],
+        &["nhiệm kỳ 2020 – 2025"],
+    ];
+    for accepted in good {
+        assert_eq!(fires(accepted), None, "{accepted:?}");
+    }
 }
 
 #[test]

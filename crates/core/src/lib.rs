@@ -11,6 +11,7 @@ pub mod counts;
 pub mod draw;
 pub mod exam;
 pub mod ids;
+pub mod kept_aside;
 pub mod layout;
 pub mod library;
 pub mod local;

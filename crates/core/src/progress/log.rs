@@ -58,6 +58,14 @@ impl Progress {
         self.answers.len() - before
     }
 
+    /// What this log holds that `other` does not.
+    pub fn without(&self, other: &Progress) -> Progress {
+        Progress {
+            answers: self.answers.difference(&other.answers).cloned().collect(),
+            summaries: self.summaries.iter().filter(|s| !other.summaries.contains(s)).cloned().collect(),
+        }
+    }
+
     /// The answers to `question`, oldest first.
     pub fn answers_to<'a>(&'a self, question: &'a QuestionRef) -> impl Iterator<Item = &'a AnswerRecord> + 'a {
         self.answers.iter().filter(move |a| a.1 == question.bank.as_str() && a.2 == question.question.as_str())

@@ -89,10 +89,10 @@ fn studying(c: &mut Criterion) {
     // The generated log with each answer given to its question's current text.
     let mut log = Progress::default();
     for a in answers(N, N).answers {
-        let index: usize = a.2.trim_start_matches("nhl-").parse::<usize>().expect("a generated id") - 1;
-        log.record(AnswerRecord(a.0, a.1, a.2, fingerprint(&questions[index]), a.4, a.5));
+        let index: usize = a.question.trim_start_matches("nhl-").parse::<usize>().expect("a generated id") - 1;
+        log.record(AnswerRecord { fingerprint: fingerprint(&questions[index]), ..a });
     }
-    let now = log.answers.last().map_or(0, |a| a.0) + 30 * 86_400_000;
+    let now = log.answers.last().map_or(0, |a| a.time_ms) + 30 * 86_400_000;
     let mut group = c.benchmark_group("10,000 answers to a bank of 10,000");
     group.sample_size(10);
     group.bench_function("due", |b| b.iter(|| log.due(black_box(&library), now)));

@@ -9,7 +9,7 @@ use ontap_core::progress::store::{self, MemoryStore, Notice, PROGRESS_KEY, SPARE
 use ontap_core::progress::{AnswerRecord, Mode, Progress};
 
 fn answer(q: &str, t: i64) -> AnswerRecord {
-    AnswerRecord(t, "b".into(), q.into(), 1, 1000, Mode::Practice)
+    AnswerRecord::from((t, "b".into(), q.into(), 1, 1000, Mode::Practice))
 }
 
 /// What a page load reads and writes: progress, then the local banks.

@@ -29,7 +29,8 @@ fn stored_progress(answers: &[(i64, &ontap_core::Question, bool)]) -> String {
     let mut p = Progress::default();
     for &(t, q, right) in answers {
         let credit = if right { 1000 } else { 0 };
-        p.record(AnswerRecord(t, BANK.into(), q.id.to_string(), fingerprint(q), credit, Mode::Practice));
+        let (bank, question, fingerprint) = (BANK.into(), q.id.to_string(), fingerprint(q));
+        p.record(AnswerRecord { time_ms: t, bank, question, fingerprint, credit, mode: Mode::Practice });
     }
     serde_json::to_string(&codec::encode(&p)).unwrap()
 }

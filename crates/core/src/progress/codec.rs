@@ -137,9 +137,9 @@ mod tests {
 
     fn sample() -> Progress {
         let mut p = Progress::default();
-        p.record(AnswerRecord(5, "b".into(), "q1".into(), 7, 1000, Mode::Practice));
-        p.record(AnswerRecord(9, "b".into(), "q2".into(), 8, 0, Mode::Exam));
-        p.summaries.push(SummaryRecord("b".into(), "q1".into(), 7, 4, 3, 1, 4));
+        p.record(AnswerRecord::from((5, "b".into(), "q1".into(), 7, 1000, Mode::Practice)));
+        p.record(AnswerRecord::from((9, "b".into(), "q2".into(), 8, 0, Mode::Exam)));
+        p.summaries.push(SummaryRecord::from(("b".into(), "q1".into(), 7, 4, 3, 1, 4)));
         p
     }
 
@@ -171,7 +171,7 @@ mod tests {
     fn import_preview_counts_what_is_new() {
         let backup = encode(&sample());
         let mut current = Progress::default();
-        current.record(AnswerRecord(5, "b".into(), "q1".into(), 7, 1000, Mode::Practice));
+        current.record(AnswerRecord::from((5, "b".into(), "q1".into(), 7, 1000, Mode::Practice)));
         let preview = preview_import(&current, &backup).unwrap();
         assert_eq!((preview.in_file, preview.new_answers, preview.skipped), (2, 1, 0));
         current.merge(&preview.progress);

@@ -42,39 +42,63 @@ impl TryFrom<u8> for Mode {
 /// Credit is stored in thousandths: 1000 is a right answer.
 pub const FULL_CREDIT: u16 = 1000;
 
-/// One answer, serialized as a JSON array:
-/// `[time_ms, "bank", "question", fingerprint, credit_in_thousandths, mode]`.
+/// One answer. Its wire form in format 1 is a JSON array
+/// `[time_ms, "bank", "question", fingerprint, credit_in_thousandths, mode]` ([`AnswerWire`]);
+/// format 2 stores the fields in columns (`codec.rs`). Ordered by time first.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct AnswerRecord(
+#[serde(from = "AnswerWire", into = "AnswerWire")]
+pub struct AnswerRecord {
     /// When, in ms since the Unix epoch.
-    pub i64,
+    pub time_ms: i64,
     /// The bank id.
-    pub String,
+    pub bank: String,
     /// The question id.
-    pub String,
+    pub question: String,
     /// The question's fingerprint when it was answered.
-    pub u32,
+    pub fingerprint: u32,
     /// Credit earned, in thousandths.
-    pub u16,
+    pub credit: u16,
     /// Where.
-    pub Mode,
-);
+    pub mode: Mode,
+}
+
+/// [`AnswerRecord`] on the wire: a tuple, so JSON holds an array without field names.
+pub type AnswerWire = (i64, String, String, u32, u16, Mode);
+
+impl From<AnswerWire> for AnswerRecord {
+    fn from((time_ms, bank, question, fingerprint, credit, mode): AnswerWire) -> Self {
+        AnswerRecord { time_ms, bank, question, fingerprint, credit, mode }
+    }
+}
+
+impl From<AnswerRecord> for AnswerWire {
+    fn from(a: AnswerRecord) -> Self {
+        (a.time_ms, a.bank, a.question, a.fingerprint, a.credit, a.mode)
+    }
+}
 
 impl AnswerRecord {
     /// A record of `credit` earned on `question` (at `at`) at `time_ms`.
     pub fn new(at: &QuestionRef, question: &Question, credit: Credit, mode: Mode, time_ms: i64) -> Self {
         let thousandths = (u64::from(credit.earned) * u64::from(FULL_CREDIT) / u64::from(credit.out_of.max(1))) as u16;
-        AnswerRecord(time_ms, at.bank.to_string(), at.question.to_string(), fingerprint(question), thousandths, mode)
+        AnswerRecord {
+            time_ms,
+            bank: at.bank.to_string(),
+            question: at.question.to_string(),
+            fingerprint: fingerprint(question),
+            credit: thousandths,
+            mode,
+        }
     }
 
     /// The question answered.
     pub fn question(&self) -> QuestionRef {
-        QuestionRef { bank: self.1.as_str().into(), question: self.2.as_str().into() }
+        QuestionRef { bank: self.bank.as_str().into(), question: self.question.as_str().into() }
     }
 
     /// True for a fully right answer.
     pub fn is_right(&self) -> bool {
-        self.4 >= FULL_CREDIT
+        self.credit >= FULL_CREDIT
     }
 }
 

@@ -336,7 +336,7 @@ mod tests {
     use crate::progress::record::{AnswerRecord, Mode};
 
     fn answer(q: &str, t: i64) -> AnswerRecord {
-        AnswerRecord(t, "b".into(), q.into(), 1, 1000, Mode::Practice)
+        AnswerRecord::from((t, "b".into(), q.into(), 1, 1000, Mode::Practice))
     }
 
     #[test]
@@ -421,7 +421,7 @@ mod tests {
         let notices = save(&mut store, &mut p).unwrap();
         assert_eq!(notices, vec![Notice::Compacted(37)]);
         assert_eq!(p.answers.len(), KEEP_WHEN_COMPACTING);
-        assert_eq!(p.summaries[0].3, 37);
+        assert_eq!(p.summaries[0].answers, 37);
         let mut huge = Progress::default();
         for q in 0..200 {
             huge.record(answer(&format!("q{q}"), 1));

@@ -185,6 +185,7 @@ pub fn load(store: &mut dyn Store, now_ms: i64) -> Loaded {
     let decoded = decode(&text);
     progress.merge(&decoded.progress);
     match decoded.problem {
+        None if decoded.version == Some(1) => migrate(store, &text, progress, now_ms),
         None => {
             if spare_text.is_some() {
                 write_home(store, &progress);
@@ -208,6 +209,34 @@ pub fn load(store: &mut dyn Store, now_ms: i64) -> Loaded {
             }
         }
     }
+}
+
+/// Rewrites format-1 `text` (holding, with anything saved beside it, `progress`) in format 2.
+/// The old text is kept aside first (when it fits) and deleted only once the new text has been
+/// read back from the store as written; the new text is checked to hold exactly `progress`
+/// before anything is written. Any doubt leaves the old text where it is, nothing saved over it.
+fn migrate(store: &mut dyn Store, text: &str, progress: Progress, now_ms: i64) -> Loaded {
+    let new = encode(&progress);
+    if decode(&new).progress != progress {
+        // Never expected: the new form would lose something.
+        return Loaded { progress, notices: vec![Notice::NotSaved], unreadable: None, may_save: false };
+    }
+    let kept = kept_aside::keep_aside(store, Kind::Progress, text, now_ms);
+    let written = store.write(PROGRESS_KEY, &new).is_ok();
+    let confirmed = written && store.read(PROGRESS_KEY).ok().flatten().is_some_and(|t| t == new);
+    if confirmed || !written {
+        // Either the new text is safe, or the old one is still in place: no copy is needed.
+        if let Kept::At(key) = &kept {
+            let _ = store.remove(key);
+        }
+        if confirmed {
+            let _ = store.remove(SPARE_KEY);
+        }
+        return Loaded::readable(progress);
+    }
+    // The store did not give back what was written: put the old text back (its copy stays).
+    let _ = store.write(PROGRESS_KEY, text);
+    Loaded { progress, notices: vec![Notice::NotSaved], unreadable: None, may_save: false }
 }
 
 /// Writes `progress` under [`PROGRESS_KEY`] and, if that worked, removes [`SPARE_KEY`]. A write
@@ -474,5 +503,124 @@ mod tests {
         store.map.insert(PROGRESS_KEY.into(), super::encode(&other));
         saver.save(&mut store, &mut mine).unwrap();
         assert_eq!(mine.answers.len(), 3);
+    }
+
+    /// A log of `n` answers spread over 800 questions of two banks, as a member builds it.
+    fn long_log(n: i64) -> Progress {
+        let mut p = Progress::default();
+        for i in 0..n {
+            let bank = if i % 3 == 0 { "ngay-le-lon" } else { "nghi-quyet-57" };
+            let question = format!("{}-{:03}", &bank[..3], (i * 7919) % 400);
+            let mode = Mode::try_from((i % 3) as u8).unwrap();
+            let (fingerprint, credit) =
+                (((i % 400) as u32).wrapping_mul(2_654_435_761), [1000, 0, 666][(i % 5 % 3) as usize]);
+            p.record(AnswerRecord {
+                time_ms: 1_767_225_600_000 + i * 17_321,
+                bank: bank.into(),
+                question,
+                fingerprint,
+                credit,
+                mode,
+            });
+        }
+        p
+    }
+
+    /// Loads format-1 `v1` (holding `expected`) from `store` and checks it is migrated whole.
+    fn assert_migrates(store: &mut MemoryStore, expected: &Progress) {
+        let v1 = store.map[PROGRESS_KEY].clone();
+        store.map.insert(crate::exam::EXAM_KEY.into(), "{\"format\": \"ontap-exam\"}".into());
+        let loaded = load(store, 7);
+        assert_eq!((&loaded.progress, &loaded.notices, loaded.may_save), (expected, &vec![], true));
+        let stored = decode(&store.map[PROGRESS_KEY]);
+        assert_eq!((stored.version, stored.problem, &stored.progress), (Some(2), None, expected));
+        assert!(store.map[PROGRESS_KEY].len() * 2 <= v1.len(), "format 2 takes half the room");
+        // Confirmed: the copy of the old text is gone; the unfinished exam is untouched.
+        assert_eq!(store.map.keys().collect::<Vec<_>>(), [crate::exam::EXAM_KEY, PROGRESS_KEY]);
+        assert_eq!(store.map[crate::exam::EXAM_KEY], "{\"format\": \"ontap-exam\"}");
+        let used = store.used();
+        assert_eq!(load(store, 8).progress, *expected);
+        assert_eq!(store.used(), used, "a second load writes nothing");
+    }
+
+    #[test]
+    fn a_real_format_1_log_is_migrated_on_the_first_load() {
+        let v1 = include_str!("../../tests/fixtures/progress-v1.json");
+        let mut store = MemoryStore::default();
+        store.map.insert(PROGRESS_KEY.into(), v1.into());
+        let expected = decode(v1).progress;
+        assert_eq!(expected.summaries.len(), 59);
+        assert_migrates(&mut store, &expected);
+    }
+
+    #[test]
+    fn a_format_1_log_of_10_000_answers_is_migrated() {
+        let p = long_log(10_000);
+        let mut store = MemoryStore::default();
+        store.map.insert(PROGRESS_KEY.into(), super::super::codec::encode_v1(&p));
+        assert_migrates(&mut store, &p);
+    }
+
+    #[test]
+    fn a_format_1_log_filling_the_quota_is_migrated_without_a_copy() {
+        let p = long_log(3_000);
+        let mut store = MemoryStore::default();
+        store.map.insert(PROGRESS_KEY.into(), super::super::codec::encode_v1(&p));
+        store.capacity = Some(store.used() + 10);
+        assert_migrates(&mut store, &p);
+        let mut more = p.clone();
+        more.record(answer("x", 1));
+        assert_eq!(save(&mut store, &mut more), Ok(vec![]), "and there is room for answers again");
+    }
+
+    #[test]
+    fn a_migration_the_store_does_not_give_back_leaves_the_old_text_in_place() {
+        /// Cuts short every format-2 progress it is given.
+        struct Lossy(MemoryStore);
+        impl Store for Lossy {
+            fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
+                self.0.read(key)
+            }
+            fn write(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+                let cut = key == PROGRESS_KEY && value.contains("\"version\":2");
+                self.0.write(key, if cut { &value[..value.len() / 2] } else { value })
+            }
+            fn keys(&self) -> Result<Vec<String>, StoreError> {
+                self.0.keys()
+            }
+            fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+                self.0.remove(key)
+            }
+        }
+        let v1 = super::super::codec::encode_v1(&long_log(10));
+        let mut store = Lossy(MemoryStore::default());
+        store.0.map.insert(PROGRESS_KEY.into(), v1.clone());
+        let loaded = load(&mut store, 5);
+        assert_eq!((loaded.progress.answers.len(), loaded.may_save), (10, false));
+        assert_eq!(loaded.notices, [Notice::NotSaved]);
+        assert_eq!(store.0.map[PROGRESS_KEY], v1);
+        assert_eq!(store.0.map[&kept_aside::key_for(Kind::Progress, &v1, 5)], v1, "and its copy stays");
+    }
+
+    #[test]
+    fn a_tab_still_on_format_1_never_overwrites_format_2() {
+        let mut store = MemoryStore::default();
+        store.map.insert(PROGRESS_KEY.into(), super::super::codec::encode_v1(&long_log(5)));
+        // The old tab loaded first; this tab loads and migrates.
+        let mut mine = load(&mut store, 1).progress;
+        let migrated = store.map[PROGRESS_KEY].clone();
+        // What a build of format 1 checks before saving (codec.rs before issue 14): any version
+        // above 1 is newer, and a newer text is never overwritten.
+        let value: serde_json::Value = serde_json::from_str(&migrated).unwrap();
+        let old_build_would_overwrite = value["version"].as_u64().is_some_and(|v| v <= 1);
+        assert!(!old_build_would_overwrite);
+        // The other way round: a log the old tab writes in format 1 is merged by the next save.
+        let mut old_tab = long_log(5);
+        old_tab.record(answer("old", 99));
+        store.map.insert(PROGRESS_KEY.into(), super::super::codec::encode_v1(&old_tab));
+        mine.record(answer("new", 100));
+        save(&mut store, &mut mine).unwrap();
+        let stored = decode(&store.map[PROGRESS_KEY]);
+        assert_eq!((stored.version, stored.progress.answers.len()), (Some(2), 7));
     }
 }

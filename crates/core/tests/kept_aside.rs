@@ -118,6 +118,32 @@ fn a_damaged_value_nearly_filling_the_quota_never_stops_an_answer_from_being_sav
 }
 
 #[test]
+fn what_is_read_of_an_original_left_in_place_survives_its_deletion() {
+    // A log with one damaged record, too big to copy: its readable answers stay in it.
+    let mut old = Progress::default();
+    for t in 0..2_000 {
+        old.record(answer(&format!("q{t}"), t));
+    }
+    let text = encode(&old).replacen(",0,0,", ",0,\"x\",", 1);
+    let mut store = MemoryStore { capacity: Some(text.len() * 3 / 2), ..MemoryStore::default() };
+    store.map.insert(PROGRESS_KEY.into(), text);
+    let loaded = store::load(&mut store, 1);
+    assert!(matches!(&loaded.notices[..], [Notice::Unreadable { kept: Kept::InPlace, .. }]));
+    let mut progress = loaded.progress;
+    assert_eq!(progress.answers.len(), 1_999);
+    let mut saver = Saver::default();
+    progress.record(answer("new", 5_000));
+    saver.save(&mut store, &mut progress).unwrap();
+    assert!(store.map[SPARE_KEY].len() < 200, "only the new answer is saved beside it");
+    // Deleted from the Dữ liệu page, then the app saves at once: nothing read of it is lost.
+    assert_eq!(kept_aside::remove(&mut store, PROGRESS_KEY), Ok(true));
+    saver.save(&mut store, &mut progress).unwrap();
+    assert_eq!(store::load(&mut store, 2).progress.answers.len(), 2_000);
+    assert!(!store.map.contains_key(SPARE_KEY));
+    assert_eq!(store.map.keys().collect::<Vec<_>>(), [PROGRESS_KEY]);
+}
+
+#[test]
 fn the_issue_s_case_two_visits_do_not_fill_the_quota() {
     // About a third of the quota each, as the 1.75 million characters of the report in 5 MiB.
     let damaged = format!("{{{}", "x".repeat(30_000));

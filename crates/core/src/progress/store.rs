@@ -284,7 +284,9 @@ pub fn save(store: &mut dyn Store, progress: &mut Progress) -> Result<Vec<Notice
 pub struct Saver {
     last_written: Option<String>,
     /// While [`PROGRESS_KEY`] holds unreadable text not kept aside: what could be read of it.
-    /// Saves then go to [`SPARE_KEY`], holding the rest, and the original is not read again.
+    /// Saves then go to [`SPARE_KEY`], holding the rest, and the original is not read again;
+    /// when it has been deleted, the next save writes everything under [`PROGRESS_KEY`] (so the
+    /// app saves at once after deleting it, since what was read of it is then only in memory).
     beside: Option<Progress>,
 }
 
@@ -292,9 +294,15 @@ impl Saver {
     /// Like [`save`], skipping the decode and merge when nothing else has written since.
     pub fn save(&mut self, store: &mut dyn Store, progress: &mut Progress) -> Result<Vec<Notice>, Notice> {
         if let Some(frozen) = self.beside.take() {
-            let saved = self.save_beside(store, progress, &frozen);
-            self.beside = Some(frozen);
-            return saved;
+            // Once the original is gone (deleted from the Dữ liệu page), everything goes home,
+            // what was read of it included. Listing the keys does not read the original.
+            let Ok(keys) = store.keys() else { return Err(Notice::NotSaved) };
+            if keys.iter().any(|k| k == PROGRESS_KEY) {
+                let saved = self.save_beside(store, progress, &frozen);
+                self.beside = Some(frozen);
+                return saved;
+            }
+            self.last_written = None;
         }
         match store.read(PROGRESS_KEY) {
             Ok(Some(text)) if self.last_written.as_ref() == Some(&text) => {}

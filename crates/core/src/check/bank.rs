@@ -132,12 +132,12 @@ fn source(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str, refs: &Refere
     let quote = r.text(src, &sptr, "quote");
     let Some(material) = material else { return };
     let id = crate::ids::MaterialId::from(material);
-    if let Some(list) = refs.materials {
-        if list.get(&id).is_none() {
-            let suggestion = closest(material, list.materials.iter().map(|m| m.id.as_str()));
-            r.report(format!("{sptr}/material"), Problem::UnknownMaterial { id: material.to_owned(), suggestion });
-            return;
-        }
+    if let Some(list) = refs.materials
+        && list.get(&id).is_none()
+    {
+        let suggestion = closest(material, list.materials.iter().map(|m| m.id.as_str()));
+        r.report(format!("{sptr}/material"), Problem::UnknownMaterial { id: material.to_owned(), suggestion });
+        return;
     }
     let Some(quote) = quote else { return };
     let chars = quote.chars().count();
@@ -240,10 +240,10 @@ fn fill_blank(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str, prompt: O
         }
     }
     r.boolean(obj, ptr, "strict_diacritics");
-    if let Some(accepted) = r.texts(obj, ptr, "accepted") {
-        if accepted.is_empty() {
-            r.report(format!("{ptr}/accepted"), Problem::NoAcceptedAnswer);
-        }
+    if let Some(accepted) = r.texts(obj, ptr, "accepted")
+        && accepted.is_empty()
+    {
+        r.report(format!("{ptr}/accepted"), Problem::NoAcceptedAnswer);
     }
 }
 

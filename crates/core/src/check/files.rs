@@ -89,10 +89,10 @@ pub fn check_materials(bytes: &[u8], file: &str) -> Checked<MaterialList> {
                 for key in ["title", "issuer", "note", "text_file"] {
                     r.text(m, &ptr, key);
                 }
-                if let Some(date) = r.text(m, &ptr, "date") {
-                    if !is_valid_date(date) {
-                        r.report(format!("{ptr}/date"), Problem::BadDate { found: date.to_owned() });
-                    }
+                if let Some(date) = r.text(m, &ptr, "date")
+                    && !is_valid_date(date)
+                {
+                    r.report(format!("{ptr}/date"), Problem::BadDate { found: date.to_owned() });
                 }
                 if let Some(id) = r.id(m, &ptr, "id") {
                     match seen.get(id) {
@@ -121,10 +121,10 @@ pub fn check_catalogue(bytes: &[u8], file: &str) -> Checked<Catalogue> {
         let Some(obj) = r.object(value, "") else { return };
         r.fields(obj, "", &["$schema", "format", "materials", "banks"], &["format", "materials", "banks"], &[], None);
         r.format(obj, "");
-        if let Some(name) = r.text(obj, "", "materials") {
-            if !is_plain_json_name(name) {
-                r.report("/materials", Problem::BadFileName { file: name.to_owned() });
-            }
+        if let Some(name) = r.text(obj, "", "materials")
+            && !is_plain_json_name(name)
+        {
+            r.report("/materials", Problem::BadFileName { file: name.to_owned() });
         }
         if let Some(banks) = r.texts(obj, "", "banks") {
             let mut seen = Vec::new();

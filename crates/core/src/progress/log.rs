@@ -146,10 +146,10 @@ impl Progress {
                 let Some(answers) = by_question.get(&(bank.id.as_str(), q.id.as_str())) else { continue };
                 let fp = super::record::fingerprint(q);
                 let answers = answers.iter().filter(|a| a.fingerprint == fp).map(|a| (a.time_ms, a.is_right()));
-                if let Some(card) = crate::schedule::replay(answers) {
-                    if crate::schedule::is_due(&card, now_ms) {
-                        due.push((card.due_ms, QuestionRef { bank: bank.id.clone(), question: q.id.clone() }));
-                    }
+                if let Some(card) = crate::schedule::replay(answers)
+                    && crate::schedule::is_due(&card, now_ms)
+                {
+                    due.push((card.due_ms, QuestionRef { bank: bank.id.clone(), question: q.id.clone() }));
                 }
             }
         }

@@ -10,7 +10,7 @@ use ontap_core::check::{References, check_bank};
 use ontap_core::draw::{Filter, draw};
 use ontap_core::library::Library;
 use ontap_core::model::{Bank, MaterialList, QuestionKind};
-use ontap_core::progress::codec::{decode, encode};
+use ontap_core::progress::codec::{decode, encode, encode_v1};
 use ontap_core::progress::record::fingerprint;
 use ontap_core::progress::{AnswerRecord, Progress};
 use ontap_core::score::{Response, score};
@@ -78,6 +78,10 @@ fn progress_codec(c: &mut Criterion) {
     let mut group = c.benchmark_group("progress of 10,000 answers");
     group.bench_function("encode", |b| b.iter(|| encode(black_box(&log))));
     group.bench_function("decode", |b| b.iter(|| decode(black_box(&text))));
+    // Format 1, as written before issue 14 (read once, when it is migrated).
+    let v1 = encode_v1(&log);
+    group.bench_function("encode format 1", |b| b.iter(|| encode_v1(black_box(&log))));
+    group.bench_function("decode format 1", |b| b.iter(|| decode(black_box(&v1))));
     group.finish();
 }
 

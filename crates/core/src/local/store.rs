@@ -76,7 +76,8 @@ pub fn encode(files: &[LocalFile]) -> String {
     json!({ "format": FORMAT, "version": VERSION, "banks": files }).to_string()
 }
 
-/// Reads stored text: the files, how many damaged entries were skipped, or why nothing could be read.
+/// Reads stored text: the files, how many damaged entries were skipped, or why nothing could be
+/// read (`Unreadable` or `Newer`; where unreadable text is kept is for [`load`] to decide).
 fn decode(text: &str) -> Result<(Vec<LocalFile>, usize), LocalNotice> {
     let unreadable = LocalNotice::Unreadable { kept: Kept::InPlace };
     let value: Value = crate::check::parse_value(text).map_err(|_| unreadable.clone())?;

@@ -19,8 +19,6 @@ use std::collections::BTreeMap;
 pub const PROGRESS_KEY: &str = "ontap.progress";
 /// Where answers are saved while [`PROGRESS_KEY`] holds unreadable text that could not be kept aside.
 pub const SPARE_KEY: &str = "ontap.progress.spare";
-/// Prefix of the keys unreadable data is kept under (see [`crate::kept_aside`]).
-pub const KEPT_ASIDE_PREFIX: &str = kept_aside::PREFIX;
 /// When the quota is full, all but this many recent answers per question are summarised.
 pub const KEEP_WHEN_COMPACTING: usize = 3;
 

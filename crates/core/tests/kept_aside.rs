@@ -107,6 +107,14 @@ fn a_damaged_value_nearly_filling_the_quota_never_stops_an_answer_from_being_sav
             saver = Saver::default();
         }
     }
+    // Storage refusing for a while changes nothing: the saves go on beside the original.
+    store.disabled = true;
+    progress.record(answer("off", 60));
+    assert_eq!(saver.save(&mut store, &mut progress), Err(Notice::NotSaved));
+    store.disabled = false;
+    assert_eq!(saver.save(&mut store, &mut progress), Ok(vec![]));
+    assert_eq!(store.map[PROGRESS_KEY], damaged);
+    assert_eq!(store::load(&mut store, 61).progress, progress);
     let listed = kept_aside::list(&store).unwrap();
     assert_eq!(listed.len(), 1);
     assert!(listed[0].in_place && listed[0].key == PROGRESS_KEY && listed[0].kind == Kind::Progress);

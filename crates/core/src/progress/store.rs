@@ -294,9 +294,12 @@ impl Saver {
         if let Some(frozen) = self.beside.take() {
             // Once the original is gone (deleted from the Dữ liệu page), everything goes home,
             // what was read of it included. Listing the keys does not read the original.
-            let Ok(keys) = store.keys() else { return Err(Notice::NotSaved) };
-            if keys.iter().any(|k| k == PROGRESS_KEY) {
-                let saved = self.save_beside(store, progress, &frozen);
+            let still_there = store.keys().map(|keys| keys.iter().any(|k| k == PROGRESS_KEY));
+            if still_there != Ok(false) {
+                let saved = match still_there {
+                    Ok(_) => self.save_beside(store, progress, &frozen),
+                    Err(_) => Err(Notice::NotSaved),
+                };
                 self.beside = Some(frozen);
                 return saved;
             }

@@ -80,23 +80,7 @@ impl AppState {
 
 /// What a notice says to the member.
 pub fn notice_text(notice: &Notice) -> String {
-    match notice {
-        Notice::Unreadable { problem, kept_aside } => {
-            let kept = match kept_aside {
-                Some(key) => format!(" Dữ liệu cũ được giữ nguyên ở mục “{key}”, không bị ghi đè."),
-                None => " Dữ liệu cũ được giữ nguyên, không bị ghi đè.".to_owned(),
-            };
-            format!("{}{kept}", problem.message())
-        }
-        Notice::Unavailable => {
-            "Trình duyệt không cho lưu dữ liệu (chế độ ẩn danh hoặc cài đặt chặn): tiến độ chỉ giữ đến khi đóng thẻ."
-                .into()
-        }
-        Notice::Compacted(n) => format!("Bộ nhớ gần đầy: {n} câu trả lời cũ đã được gộp thành số liệu tóm tắt."),
-        Notice::NotSaved => {
-            "Chưa lưu được câu trả lời vào bộ nhớ trình duyệt; tiến độ đang giữ tạm trong thẻ này.".into()
-        }
-    }
+    notice.message()
 }
 
 /// Which pages a binary carries: the view for a route.

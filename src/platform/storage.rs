@@ -21,4 +21,14 @@ impl Store for LocalStore {
             if name == "QuotaExceededError" { StoreError::QuotaExceeded } else { StoreError::Unavailable }
         })
     }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = storage()?;
+        let length = storage.length().map_err(|_| StoreError::Unavailable)?;
+        Ok((0..length).filter_map(|i| storage.key(i).ok().flatten()).collect())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        storage()?.remove_item(key).map_err(|_| StoreError::Unavailable)
+    }
 }

@@ -10,7 +10,7 @@ use ontap_core::check::{References, check_bank};
 use ontap_core::draw::{Filter, draw};
 use ontap_core::library::Library;
 use ontap_core::model::{Bank, MaterialList, QuestionKind};
-use ontap_core::progress::codec::{decode, encode};
+use ontap_core::progress::codec::{decode, encode, encode_v1};
 use ontap_core::progress::record::fingerprint;
 use ontap_core::progress::{AnswerRecord, Progress};
 use ontap_core::score::{Response, score};
@@ -78,6 +78,10 @@ fn progress_codec(c: &mut Criterion) {
     let mut group = c.benchmark_group("progress of 10,000 answers");
     group.bench_function("encode", |b| b.iter(|| encode(black_box(&log))));
     group.bench_function("decode", |b| b.iter(|| decode(black_box(&text))));
+    // Format 1, as written before issue 14 (read once, when it is migrated).
+    let v1 = encode_v1(&log);
+    group.bench_function("encode format 1", |b| b.iter(|| encode_v1(black_box(&log))));
+    group.bench_function("decode format 1", |b| b.iter(|| decode(black_box(&v1))));
     group.finish();
 }
 
@@ -89,10 +93,10 @@ fn studying(c: &mut Criterion) {
     // The generated log with each answer given to its question's current text.
     let mut log = Progress::default();
     for a in answers(N, N).answers {
-        let index: usize = a.2.trim_start_matches("nhl-").parse::<usize>().expect("a generated id") - 1;
-        log.record(AnswerRecord(a.0, a.1, a.2, fingerprint(&questions[index]), a.4, a.5));
+        let index: usize = a.question.trim_start_matches("nhl-").parse::<usize>().expect("a generated id") - 1;
+        log.record(AnswerRecord { fingerprint: fingerprint(&questions[index]), ..a });
     }
-    let now = log.answers.last().map_or(0, |a| a.0) + 30 * 86_400_000;
+    let now = log.answers.last().map_or(0, |a| a.time_ms) + 30 * 86_400_000;
     let mut group = c.benchmark_group("10,000 answers to a bank of 10,000");
     group.sample_size(10);
     group.bench_function("due", |b| b.iter(|| log.due(black_box(&library), now)));

@@ -29,7 +29,7 @@ pub fn answers(n: usize, questions: usize) -> Progress {
         let mode = [Mode::Practice, Mode::Practice, Mode::Exam, Mode::Review][rng.below(4)];
         // One fingerprint per question (no edits), spread over the whole u32 range.
         let fingerprint = (q as u32 + 1).wrapping_mul(2_654_435_761);
-        progress.record(AnswerRecord(time, bank.clone(), question, fingerprint, credit, mode));
+        progress.record(AnswerRecord { time_ms: time, bank: bank.clone(), question, fingerprint, credit, mode });
     }
     progress
 }

@@ -12,6 +12,7 @@ pub mod draw;
 pub mod exam;
 pub mod home;
 pub mod ids;
+pub mod kept_aside;
 pub mod layout;
 pub mod library;
 pub mod local;

@@ -13,13 +13,11 @@
 //! never read, so the same answers always give the same state ([`replay`] rebuilds a state from
 //! the answer log). Fuzzing of intervals is off, as in FSRS's defaults.
 //!
-//! Stability and difficulty are kept to 12 significant digits. serde_json (without its
-//! `float_roundtrip` feature) reads numbers of more than 15 digits up to one unit in the last
-//! place off; numbers this short it reads exactly, so a state comes back from JSON unchanged.
+//! Stability and difficulty are kept to 12 significant digits, as they were when states could be
+//! stored as JSON, so replaying a log gives the same due times as it always has.
 
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating, Seed, State};
-use serde::{Deserialize, Serialize};
 
 /// FSRS-5's default weights, the ones `rs_fsrs::Parameters::default()` uses. They are written
 /// out because that function reads the clock (to seed the fuzz, which is off); a test checks
@@ -49,27 +47,6 @@ pub enum Phase {
 }
 
 impl Phase {
-    /// The number stored for this phase: 0 new, 1 learning, 2 review, 3 relearning (FSRS's own).
-    pub fn code(self) -> u8 {
-        match self {
-            Phase::New => 0,
-            Phase::Learning => 1,
-            Phase::Review => 2,
-            Phase::Relearning => 3,
-        }
-    }
-
-    /// The phase stored as `code`, if any.
-    pub fn from_code(code: u8) -> Option<Phase> {
-        match code {
-            0 => Some(Phase::New),
-            1 => Some(Phase::Learning),
-            2 => Some(Phase::Review),
-            3 => Some(Phase::Relearning),
-            _ => None,
-        }
-    }
-
     fn from_fsrs(state: State) -> Phase {
         match state {
             State::New => Phase::New,
@@ -89,13 +66,8 @@ impl Phase {
     }
 }
 
-/// One question's review state, compact for storage.
-///
-/// It serializes as a JSON array, in field order:
-/// `[due_ms, stability, difficulty, elapsed_days, scheduled_days, reps, lapses, state, last_review_ms]`
-/// with `state` as its [`Phase::code`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(into = "Wire", try_from = "Wire")]
+/// One question's review state, rebuilt from the answer log by [`replay`] (never stored).
+#[derive(Debug, Clone, PartialEq)]
 pub struct CardState {
     /// When the question should next be asked, in milliseconds since the Unix epoch.
     pub due_ms: i64,
@@ -115,46 +87,6 @@ pub struct CardState {
     pub state: Phase,
     /// When the last answer was given, in milliseconds since the Unix epoch.
     pub last_review_ms: i64,
-}
-
-/// [`CardState`] as stored: a tuple, so JSON holds an array without field names.
-#[derive(Serialize, Deserialize)]
-struct Wire(i64, f64, f64, i64, i64, i32, i32, u8, i64);
-
-impl From<CardState> for Wire {
-    fn from(c: CardState) -> Wire {
-        Wire(
-            c.due_ms,
-            c.stability,
-            c.difficulty,
-            c.elapsed_days,
-            c.scheduled_days,
-            c.reps,
-            c.lapses,
-            c.state.code(),
-            c.last_review_ms,
-        )
-    }
-}
-
-impl TryFrom<Wire> for CardState {
-    type Error = String;
-
-    fn try_from(w: Wire) -> Result<CardState, String> {
-        let Wire(due_ms, stability, difficulty, elapsed_days, scheduled_days, reps, lapses, state, last_review_ms) = w;
-        let state = Phase::from_code(state).ok_or_else(|| format!("unknown card state {state}, expected 0 to 3"))?;
-        Ok(CardState {
-            due_ms,
-            stability,
-            difficulty,
-            elapsed_days,
-            scheduled_days,
-            reps,
-            lapses,
-            state,
-            last_review_ms,
-        })
-    }
 }
 
 /// The scheduler with FSRS's default parameters (fuzz off), built without reading the clock.
@@ -190,7 +122,7 @@ fn to_card(c: &CardState) -> Card {
     }
 }
 
-/// `x` to 12 significant digits, so that serde_json reads back exactly what it wrote.
+/// `x` to 12 significant digits (what serde_json reads back exactly).
 ///
 /// Done by arithmetic, not by printing and parsing, so the browser build carries no float
 /// parser: `n = round(x·10^k)` is an exact integer below 10^12 and `n / 10^k` (10^k exact for
@@ -379,22 +311,6 @@ mod tests {
     }
 
     #[test]
-    fn serde_round_trip_as_an_array() {
-        let c = replay([(T0, true), (T0 + 10 * MINUTE, true), (T0 + 5 * DAY, false)]).unwrap();
-        let json = serde_json::to_string(&c).unwrap();
-        assert!(json.starts_with('[') && json.ends_with(']'), "{json}");
-        assert!(json.contains(",3,"), "relearning is stored as 3: {json}");
-        let back: CardState = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, c);
-    }
-
-    #[test]
-    fn an_unknown_state_code_is_rejected() {
-        let err = serde_json::from_str::<CardState>("[0,1.0,5.0,0,0,1,0,7,0]").unwrap_err();
-        assert!(err.to_string().contains("unknown card state 7"), "{err}");
-    }
-
-    #[test]
     fn extreme_times_do_not_panic() {
         for t in [i64::MIN, i64::MAX, MIN_MS, MAX_MS] {
             let c = review(None, true, t);
@@ -405,7 +321,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn due_is_never_before_the_last_review_and_stability_stays_positive_and_json_round_trips(
+        fn due_is_never_before_the_last_review_and_stability_stays_positive(
             steps in proptest::collection::vec((1i64..400 * DAY, any::<bool>()), 1..=20),
         ) {
             let mut t = T0;
@@ -420,8 +336,6 @@ mod tests {
                 prop_assert!(next.due_ms >= next.last_review_ms, "{:?}", next);
                 prop_assert!(next.stability > 0.0, "{:?}", next);
                 prop_assert_eq!(next.last_review_ms, t);
-                let json = serde_json::to_string(&next).unwrap();
-                prop_assert_eq!(&serde_json::from_str::<CardState>(&json).unwrap(), &next, "{}", json);
                 c = Some(next);
             }
             prop_assert_eq!(replay(answers), c);

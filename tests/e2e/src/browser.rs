@@ -112,13 +112,16 @@ impl Browser {
 
     /// The progress log stored in the browser once it holds `answers` answers, waiting up to
     /// 10 s: the app writes it after an answer's feedback is painted, not in the click.
-    pub async fn stored_progress(&self, answers: usize) -> serde_json::Value {
-        let script = "const t = localStorage.getItem('ontap.progress'); return t === null ? null : JSON.parse(t);";
+    pub async fn stored_progress(&self, answers: usize) -> ontap_core::progress::Progress {
+        let script = "return localStorage.getItem('ontap.progress');";
         let mut last = serde_json::Value::Null;
         for _ in 0..200 {
             last = self.driver.execute(script, vec![]).await.expect("script runs").json().clone();
-            if last["answers"].as_array().is_some_and(|a| a.len() >= answers) {
-                return last;
+            if let Some(text) = last.as_str() {
+                let decoded = ontap_core::progress::codec::decode(text);
+                if decoded.problem.is_none() && decoded.progress.answers.len() >= answers {
+                    return decoded.progress;
+                }
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }

@@ -191,7 +191,7 @@ async fn stored_answers(b: &Browser) -> Vec<(String, Mode)> {
     let text = js(b, "return localStorage.getItem('ontap.progress');").await;
     let decoded = codec::decode(text.as_str().expect("progress is stored"));
     assert_eq!(decoded.problem, None, "the stored progress reads back");
-    decoded.progress.answers.iter().map(|a| (a.1.clone(), a.5)).collect()
+    decoded.progress.answers.iter().map(|a| (a.bank.clone(), a.mode)).collect()
 }
 
 /// Tells Chromium the network is gone (or back), as a phone's flight mode would.

@@ -132,12 +132,12 @@ fn source(r: &mut Reader<'_>, obj: &Map<String, Value>, ptr: &str, refs: &Refere
     let quote = r.text(src, &sptr, "quote");
     let Some(material) = material else { return };
     let id = crate::ids::MaterialId::from(material);
-    if let Some(list) = refs.materials {
-        if list.get(&id).is_none() {
-            let suggestion = closest(material, list.materials.iter().map(|m| m.id.as_str()));
-            r.report(format!("{sptr}/material"), Problem::UnknownMaterial { id: material.to_owned(), suggestion });
-            return;
-        }
+    if let Some(list) = refs.materials
+        && list.get(&id).is_none()
+    {
+        let suggestion = closest(material, list.materials.iter().map(|m| m.id.as_str()));
+        r.report(format!("{sptr}/material"), Problem::UnknownMaterial { id: material.to_owned(), suggestion });
+        return;
     }
     let Some(quote) = quote else { return };
     let chars = quote.chars().count();

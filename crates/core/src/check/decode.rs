@@ -1,6 +1,8 @@
 //! From raw bytes to a JSON value, turning every way a file can be unreadable into one
 //! [`Diagnostic`] with a position: wrong encoding, NUL bytes, comments, two documents, depth…
 
+#![allow(clippy::result_large_err, reason = "one Diagnostic a file, returned on the rare path: not worth a Box")]
+
 use super::diagnostic::{Diagnostic, Problem};
 use crate::locate::{Locations, line_col, offset_of};
 use serde_json::Value;

@@ -40,6 +40,16 @@ pub(crate) fn finish<T: DeserializeOwned>(file: &str, value: Value, mut diagnost
     }
 }
 
+/// Days in month `m` (1 to 12) of year `y` (Gregorian).
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400)) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// True for `YYYY`, `YYYY-MM` and `YYYY-MM-DD` with a real month and day.
 pub fn is_valid_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
@@ -49,11 +59,10 @@ pub fn is_valid_date(s: &str) -> bool {
     match parts.as_slice() {
         [y] => num(y, 4).is_some(),
         [y, m] => num(y, 4).is_some() && num(m, 2).is_some_and(|m| (1..=12).contains(&m)),
-        [y, m, d] => {
-            num(y, 4).is_some()
-                && num(m, 2).is_some_and(|m| (1..=12).contains(&m))
-                && num(d, 2).is_some_and(|d| (1..=31).contains(&d))
-        }
+        [y, m, d] => match (num(y, 4), num(m, 2), num(d, 2)) {
+            (Some(y), Some(m), Some(d)) if (1..=12).contains(&m) => (1..=days_in_month(y, m)).contains(&d),
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -80,10 +89,10 @@ pub fn check_materials(bytes: &[u8], file: &str) -> Checked<MaterialList> {
                 for key in ["title", "issuer", "note", "text_file"] {
                     r.text(m, &ptr, key);
                 }
-                if let Some(date) = r.text(m, &ptr, "date") {
-                    if !is_valid_date(date) {
-                        r.report(format!("{ptr}/date"), Problem::BadDate { found: date.to_owned() });
-                    }
+                if let Some(date) = r.text(m, &ptr, "date")
+                    && !is_valid_date(date)
+                {
+                    r.report(format!("{ptr}/date"), Problem::BadDate { found: date.to_owned() });
                 }
                 if let Some(id) = r.id(m, &ptr, "id") {
                     match seen.get(id) {
@@ -112,10 +121,10 @@ pub fn check_catalogue(bytes: &[u8], file: &str) -> Checked<Catalogue> {
         let Some(obj) = r.object(value, "") else { return };
         r.fields(obj, "", &["$schema", "format", "materials", "banks"], &["format", "materials", "banks"], &[], None);
         r.format(obj, "");
-        if let Some(name) = r.text(obj, "", "materials") {
-            if !is_plain_json_name(name) {
-                r.report("/materials", Problem::BadFileName { file: name.to_owned() });
-            }
+        if let Some(name) = r.text(obj, "", "materials")
+            && !is_plain_json_name(name)
+        {
+            r.report("/materials", Problem::BadFileName { file: name.to_owned() });
         }
         if let Some(banks) = r.texts(obj, "", "banks") {
             let mut seen = Vec::new();
@@ -140,10 +149,12 @@ mod tests {
 
     #[test]
     fn dates() {
-        for ok in ["2024", "2022-11", "2018-10-22"] {
+        for ok in ["2024", "2022-11", "2018-10-22", "2024-02-29", "2000-02-29", "2023-04-30", "2023-12-31"] {
             assert!(is_valid_date(ok), "{ok}");
         }
-        for bad in ["", "22/10/2018", "2018-13", "2018-10-32", "18-10-22", "2018-1-2"] {
+        let bad = ["", "22/10/2018", "2018-13", "2018-10-32", "18-10-22", "2018-1-2", "2018-00", "2018-10-00"];
+        let not_in_month = ["2023-02-31", "2023-02-29", "1900-02-29", "2023-04-31", "2023-06-31", "2023-11-31"];
+        for bad in bad.into_iter().chain(not_in_month) {
             assert!(!is_valid_date(bad), "{bad}");
         }
     }

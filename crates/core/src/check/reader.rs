@@ -221,7 +221,7 @@ impl<'a> Reader<'a> {
             Value::Bool(b) => Some(*b),
             other => {
                 self.report(
-                    &format!("{ptr}/{key}"),
+                    format!("{ptr}/{key}"),
                     Problem::WrongType { expected: Expected::Boolean, found: kind(other) },
                 );
                 None
@@ -234,7 +234,7 @@ impl<'a> Reader<'a> {
             Value::Array(items) => Some(items),
             other => {
                 self.report(
-                    &format!("{ptr}/{key}"),
+                    format!("{ptr}/{key}"),
                     Problem::WrongType { expected: Expected::Array, found: kind(other) },
                 );
                 None
@@ -256,7 +256,7 @@ impl<'a> Reader<'a> {
                 self.report(format!("{ptr}/format"), Problem::UnsupportedFormat { found: n.to_string() })
             }
             Some(other) => self.report(
-                &format!("{ptr}/format"),
+                format!("{ptr}/format"),
                 Problem::WrongType { expected: Expected::Integer, found: kind(other) },
             ),
             None => {}

@@ -9,6 +9,8 @@
 //! check starts again from its value, so every file gets exactly the diagnostics of one full
 //! parse.
 
+#![allow(clippy::result_large_err, reason = "one Diagnostic a file, returned on the rare path: not worth a Box")]
+
 use super::bank::{bank, question};
 use super::decode::{Parsed, decode_nonempty, parse, syntax_error};
 use super::diagnostic::{Diagnostic, Problem};

@@ -1,11 +1,13 @@
 //! Local banks in a key-value [`Store`] (localStorage): a small versioned envelope
 //! `{"format": "ontap-local-banks", "version": 1, "banks": [{id, name, text, added_ms}, …]}`.
-//! Like progress (see `progress::store`), unreadable data is kept aside and never overwritten
-//! blindly, data from a newer version is left alone, and storage that cannot be used leaves the
-//! banks usable for this visit only.
+//! Like progress (see `progress::store`), unreadable data is kept aside once
+//! ([`crate::kept_aside`]) and never overwritten before it is, data from a newer version is left
+//! alone and not copied, and storage that cannot be used leaves the banks usable for this visit
+//! only.
 
 use super::LocalFile;
-use crate::progress::store::{KEPT_ASIDE_PREFIX, Store, StoreError};
+use crate::kept_aside::{self, Kept, Kind};
+use crate::progress::store::{Store, StoreError};
 use serde_json::{Value, json};
 
 /// Where local banks are stored.
@@ -18,10 +20,10 @@ pub const VERSION: u64 = 1;
 /// Why stored local banks cannot be read or written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LocalNotice {
-    /// The stored text is damaged or not ours; it was copied to `kept_aside` when possible.
+    /// The stored text is damaged or not ours; `kept` says where it is kept.
     Unreadable {
-        /// The key it was copied to, if it could be.
-        kept_aside: Option<String>,
+        /// Where the text is kept (copied, or left in place when the copy did not fit).
+        kept: Kept,
     },
     /// Some entries were damaged and skipped; the others are usable.
     Skipped(usize),
@@ -37,13 +39,16 @@ impl LocalNotice {
     /// What the trainer is told, in Vietnamese.
     pub fn message(&self) -> String {
         match self {
-            LocalNotice::Unreadable { kept_aside } => {
-                let kept = kept_aside.as_ref().map(|k| format!(" Dữ liệu cũ được giữ nguyên ở mục “{k}”.")).unwrap_or_default();
-                format!("Dữ liệu ngân hàng trên máy này bị hỏng, không đọc được.{kept}")
+            LocalNotice::Unreadable { kept } => {
+                let kept = match kept {
+                    Kept::At(k) => format!("Dữ liệu cũ được giữ nguyên ở mục “{k}”."),
+                    Kept::InPlace => "Bộ nhớ không đủ chỗ để chép riêng dữ liệu cũ, nên nó được để nguyên tại chỗ và chưa lưu được ngân hàng mới; hãy tải dữ liệu cũ về rồi xoá ở trang Dữ liệu.".into(),
+                };
+                format!("Dữ liệu ngân hàng trên máy này bị hỏng, không đọc được. {kept}")
             }
             LocalNotice::Skipped(n) => format!("{n} ngân hàng đã lưu trên máy này bị hỏng nên đã bỏ qua."),
             LocalNotice::Newer(v) => format!(
-                "Ngân hàng trên máy này do phiên bản mới hơn của ứng dụng lưu (phiên bản dữ liệu {v}); hãy tải lại trang để cập nhật ứng dụng."
+                "Ngân hàng trên máy này do phiên bản mới hơn của ứng dụng lưu (phiên bản dữ liệu {v}); dữ liệu đó được để nguyên, không sao chép. Hãy tải lại trang để cập nhật ứng dụng."
             ),
             LocalNotice::Unavailable => {
                 "Trình duyệt không cho lưu dữ liệu: ngân hàng thử chỉ dùng được đến khi đóng thẻ này.".into()
@@ -71,9 +76,10 @@ pub fn encode(files: &[LocalFile]) -> String {
     json!({ "format": FORMAT, "version": VERSION, "banks": files }).to_string()
 }
 
-/// Reads stored text: the files, how many damaged entries were skipped, or why nothing could be read.
+/// Reads stored text: the files, how many damaged entries were skipped, or why nothing could be
+/// read (`Unreadable` or `Newer`; where unreadable text is kept is for [`load`] to decide).
 fn decode(text: &str) -> Result<(Vec<LocalFile>, usize), LocalNotice> {
-    let unreadable = LocalNotice::Unreadable { kept_aside: None };
+    let unreadable = LocalNotice::Unreadable { kept: Kept::InPlace };
     let value: Value = crate::check::parse_value(text).map_err(|_| unreadable.clone())?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(unreadable);
@@ -90,6 +96,11 @@ fn decode(text: &str) -> Result<(Vec<LocalFile>, usize), LocalNotice> {
     Ok((files, skipped))
 }
 
+/// Whether `text`, stored under [`LOCAL_BANKS_KEY`], cannot be read (and is not from a newer version).
+pub(crate) fn unreadable(text: &str) -> bool {
+    matches!(decode(text), Err(LocalNotice::Unreadable { .. }))
+}
+
 /// Loads the stored local banks at `now_ms` (the time names a kept-aside copy).
 pub fn load(store: &mut dyn Store, now_ms: i64) -> LoadedLocal {
     let text = match store.read(LOCAL_BANKS_KEY) {
@@ -104,10 +115,14 @@ pub fn load(store: &mut dyn Store, now_ms: i64) -> LoadedLocal {
             LoadedLocal { files: vec![], notice: Some(LocalNotice::Newer(v)), may_save: false }
         }
         Err(_) => {
-            let key = format!("{KEPT_ASIDE_PREFIX}local-banks.{now_ms}");
-            let kept = store.write(&key, &text).is_ok();
-            let notice = LocalNotice::Unreadable { kept_aside: kept.then_some(key) };
-            LoadedLocal { files: vec![], notice: Some(notice), may_save: kept }
+            let kept = kept_aside::keep_aside(store, Kind::LocalBanks, &text, now_ms);
+            // Once the copy is safe, an empty list replaces the text, so the next load copies
+            // nothing; a text that could not be copied stays, and nothing is saved over it.
+            let may_save = matches!(kept, Kept::At(_));
+            if may_save {
+                let _ = save(store, &[]);
+            }
+            LoadedLocal { files: vec![], notice: Some(LocalNotice::Unreadable { kept }), may_save }
         }
     }
 }
@@ -143,8 +158,10 @@ mod tests {
         let mut store = MemoryStore::default();
         store.map.insert(LOCAL_BANKS_KEY.into(), "{ hỏng".into());
         let loaded = load(&mut store, 42);
-        let key = "ontap.kept-aside.local-banks.42";
-        assert_eq!(loaded.notice, Some(LocalNotice::Unreadable { kept_aside: Some(key.into()) }));
+        let key = kept_aside::key_for(Kind::LocalBanks, "{ hỏng", 42);
+        let key = key.as_str();
+        assert!(key.starts_with("ontap.kept-aside.local-banks."));
+        assert_eq!(loaded.notice, Some(LocalNotice::Unreadable { kept: Kept::At(key.into()) }));
         assert_eq!(store.map[key], "{ hỏng");
         assert!(loaded.files.is_empty() && loaded.may_save, "the copy is safe, so new banks may be saved");
         assert!(loaded.notice.unwrap().message().contains(key));

@@ -8,10 +8,42 @@ use crate::model::Bank;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Answers folded into one line when old history is compacted:
-/// `["bank", "question", fingerprint, answers, right, first_ms, last_ms]`.
+/// Answers to one text of a question folded into one line when old history is compacted. Its
+/// wire form in format 1 is the array
+/// `["bank", "question", fingerprint, answers, right, first_ms, last_ms]` ([`SummaryWire`]).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct SummaryRecord(pub String, pub String, pub u32, pub u32, pub u32, pub i64, pub i64);
+#[serde(from = "SummaryWire", into = "SummaryWire")]
+pub struct SummaryRecord {
+    /// The bank id.
+    pub bank: String,
+    /// The question id.
+    pub question: String,
+    /// The question's fingerprint when it was answered.
+    pub fingerprint: u32,
+    /// Answers folded.
+    pub answers: u32,
+    /// Right answers among them.
+    pub right: u32,
+    /// The first one's time, in ms since the Unix epoch.
+    pub first_ms: i64,
+    /// The last one's time.
+    pub last_ms: i64,
+}
+
+/// [`SummaryRecord`] on the wire.
+pub type SummaryWire = (String, String, u32, u32, u32, i64, i64);
+
+impl From<SummaryWire> for SummaryRecord {
+    fn from((bank, question, fingerprint, answers, right, first_ms, last_ms): SummaryWire) -> Self {
+        SummaryRecord { bank, question, fingerprint, answers, right, first_ms, last_ms }
+    }
+}
+
+impl From<SummaryRecord> for SummaryWire {
+    fn from(s: SummaryRecord) -> Self {
+        (s.bank, s.question, s.fingerprint, s.answers, s.right, s.first_ms, s.last_ms)
+    }
+}
 
 /// Everything a member has answered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,17 +90,27 @@ impl Progress {
         self.answers.len() - before
     }
 
+    /// What this log holds that `other` does not.
+    pub fn without(&self, other: &Progress) -> Progress {
+        Progress {
+            answers: self.answers.difference(&other.answers).cloned().collect(),
+            summaries: self.summaries.iter().filter(|s| !other.summaries.contains(s)).cloned().collect(),
+        }
+    }
+
     /// The answers to `question`, oldest first.
     pub fn answers_to<'a>(&'a self, question: &'a QuestionRef) -> impl Iterator<Item = &'a AnswerRecord> + 'a {
-        self.answers.iter().filter(move |a| a.1 == question.bank.as_str() && a.2 == question.question.as_str())
+        self.answers
+            .iter()
+            .filter(move |a| a.bank == question.bank.as_str() && a.question == question.question.as_str())
     }
 
     /// Each question's answers (of bank `only`, or of every bank), oldest first: one pass over
     /// the log, so that a bank of thousands of questions costs a look-up per question.
     fn by_question(&self, only: Option<&str>) -> BTreeMap<(&str, &str), Vec<&AnswerRecord>> {
         let mut groups: BTreeMap<(&str, &str), Vec<&AnswerRecord>> = BTreeMap::new();
-        for a in self.answers.iter().filter(|a| only.is_none_or(|b| a.1 == b)) {
-            groups.entry((a.1.as_str(), a.2.as_str())).or_default().push(a);
+        for a in self.answers.iter().filter(|a| only.is_none_or(|b| a.bank == b)) {
+            groups.entry((a.bank.as_str(), a.question.as_str())).or_default().push(a);
         }
         groups
     }
@@ -82,7 +124,7 @@ impl Progress {
             // Only the questions answered are fingerprinted.
             let fp = super::record::fingerprint(q);
             let mut latest = None;
-            for a in answers.iter().filter(|a| a.3 == fp) {
+            for a in answers.iter().filter(|a| a.fingerprint == fp) {
                 stats.answers += 1;
                 stats.right += usize::from(a.is_right());
                 latest = Some(a.is_right());
@@ -103,11 +145,11 @@ impl Progress {
             for q in &bank.questions {
                 let Some(answers) = by_question.get(&(bank.id.as_str(), q.id.as_str())) else { continue };
                 let fp = super::record::fingerprint(q);
-                let answers = answers.iter().filter(|a| a.3 == fp).map(|a| (a.0, a.is_right()));
-                if let Some(card) = crate::schedule::replay(answers) {
-                    if crate::schedule::is_due(&card, now_ms) {
-                        due.push((card.due_ms, QuestionRef { bank: bank.id.clone(), question: q.id.clone() }));
-                    }
+                let answers = answers.iter().filter(|a| a.fingerprint == fp).map(|a| (a.time_ms, a.is_right()));
+                if let Some(card) = crate::schedule::replay(answers)
+                    && crate::schedule::is_due(&card, now_ms)
+                {
+                    due.push((card.due_ms, QuestionRef { bank: bank.id.clone(), question: q.id.clone() }));
                 }
             }
         }
@@ -120,7 +162,7 @@ impl Progress {
     pub fn compact(&mut self, keep: usize) -> usize {
         let mut by_question: BTreeMap<(String, String, u32), Vec<AnswerRecord>> = BTreeMap::new();
         for a in &self.answers {
-            by_question.entry((a.1.clone(), a.2.clone(), a.3)).or_default().push(a.clone());
+            by_question.entry((a.bank.clone(), a.question.clone(), a.fingerprint)).or_default().push(a.clone());
         }
         let mut folded = 0;
         for ((bank, question, fp), answers) in by_question {
@@ -133,15 +175,23 @@ impl Progress {
             }
             folded += old.len();
             let right = old.iter().filter(|a| a.is_right()).count() as u32;
-            let (first, last) = (old[0].0, old[old.len() - 1].0);
-            match self.summaries.iter_mut().find(|s| s.0 == bank && s.1 == question && s.2 == fp) {
+            let (first, last) = (old[0].time_ms, old[old.len() - 1].time_ms);
+            match self.summaries.iter_mut().find(|s| s.bank == bank && s.question == question && s.fingerprint == fp) {
                 Some(s) => {
-                    s.3 += old.len() as u32;
-                    s.4 += right;
-                    s.5 = s.5.min(first);
-                    s.6 = s.6.max(last);
+                    s.answers += old.len() as u32;
+                    s.right += right;
+                    s.first_ms = s.first_ms.min(first);
+                    s.last_ms = s.last_ms.max(last);
                 }
-                None => self.summaries.push(SummaryRecord(bank, question, fp, old.len() as u32, right, first, last)),
+                None => self.summaries.push(SummaryRecord {
+                    bank,
+                    question,
+                    fingerprint: fp,
+                    answers: old.len() as u32,
+                    right,
+                    first_ms: first,
+                    last_ms: last,
+                }),
             }
         }
         self.summaries.sort();
@@ -188,7 +238,7 @@ mod tests {
         bank.questions[0].prompt = "Câu hỏi đã sửa?".into();
         let s = p.bank_stats(&bank);
         assert_eq!((s.seen, s.mastered, s.answers, s.stale), (1, 0, 1, 2));
-        assert_ne!(fingerprint(&bank.questions[0]), p.answers.iter().next().unwrap().3);
+        assert_ne!(fingerprint(&bank.questions[0]), p.answers.iter().next().unwrap().fingerprint);
     }
 
     #[test]
@@ -221,7 +271,7 @@ mod tests {
         assert_eq!(p.answers.len(), 3);
         assert_eq!(p.summaries.len(), 1);
         let s = &p.summaries[0];
-        assert_eq!((s.3, s.4, s.5, s.6), (7, 4, 0, 6));
+        assert_eq!((s.answers, s.right, s.first_ms, s.last_ms), (7, 4, 0, 6));
         assert_eq!(p.compact(3), 0, "nothing more to fold");
     }
 }

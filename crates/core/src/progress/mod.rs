@@ -1,5 +1,5 @@
 //! A member's progress: the only data the app owns. An append-only log of answers, each a
-//! small tuple carrying a fingerprint of the question it answered, stored through the
+//! small record carrying a fingerprint of the question it answered, stored through the
 //! [`store::Store`] trait (localStorage in the app, memory in tests).
 
 pub mod codec;

@@ -40,7 +40,7 @@ pub struct Weak<T> {
 pub fn days(progress: &Progress, utc_offset_minutes: i64) -> Vec<Day> {
     let mut by_day: BTreeMap<i64, (u32, u32)> = BTreeMap::new();
     for a in &progress.answers {
-        let e = by_day.entry(day_of(a.0, utc_offset_minutes)).or_default();
+        let e = by_day.entry(day_of(a.time_ms, utc_offset_minutes)).or_default();
         e.0 += 1;
         e.1 += u32::from(a.is_right());
     }
@@ -69,7 +69,7 @@ fn current_answers(progress: &Progress, library: &Library) -> BTreeMap<QuestionR
         .flat_map(|b| b.questions.iter().map(move |q| ((b.id.as_str(), q.id.as_str()), fingerprint(q))))
         .collect();
     for a in &progress.answers {
-        if fps.get(&(a.1.as_str(), a.2.as_str())) == Some(&a.3) {
+        if fps.get(&(a.bank.as_str(), a.question.as_str())) == Some(&a.fingerprint) {
             let e = out.entry(a.question()).or_default();
             e.0 += 1;
             e.1 += u32::from(!a.is_right());

@@ -1,6 +1,6 @@
 //! The shared body of the importer targets.
 
-use ontap_cli::import::{Format, Options, import, write};
+use ontap_import::{Format, Options, import, write};
 
 /// Any text in `format`: the importer never panics, every note points at a line of the input,
 /// and the bank it writes is well-formed JSON the checker reads back.

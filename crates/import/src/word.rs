@@ -589,7 +589,7 @@ fn table_entries(s: &str) -> Option<Vec<(usize, Vec<usize>)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::choice;
+    use crate::choice;
     use ontap_core::model::{Letter, Letters};
 
     #[test]

@@ -30,10 +30,13 @@ Usage:
   ontap schema --write DIR | --check DIR
       Write the JSON Schemas generated from the format's types, or fail if DIR's copies differ.
   ontap import [--format word|csv|gift] [--id BANK_ID] [--title TITLE] [--description TEXT]
-               [--material MATERIAL_ID] [--materials DIR] [-o OUT.json [--force]] INPUT
-      Turn Word-style text (.txt), CSV from Excel (.csv) or Moodle GIFT (.gift) into a bank
-      (to stdout without -o). Every line not understood is reported with its line number, then
-      the bank is checked and what is still missing (quotes, materials…) is listed.
+               [--material MATERIAL_ID] [--materials DIR] [--lang vi|en] [-o OUT.json [--force]] INPUT
+      Turn Word-style text, a CSV or tab-separated table (Excel) or Moodle GIFT into a bank (to
+      stdout without -o). The format is recognised from the content; the encoding too (UTF-8,
+      UTF-16, Windows-1258; TCVN3 and VNI lines are converted, with a warning). Every line not
+      understood is reported with its line number, then the bank is checked and what is still
+      missing (quotes, materials…) is listed.
+      --format NAME     read as this format whatever the content looks like
       --material ID     the material cited by questions that do not name one
       --materials DIR   the folder of material texts, to check the quotes
       --force           replace OUT.json if it exists (it is never replaced otherwise)

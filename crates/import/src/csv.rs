@@ -47,6 +47,14 @@ fn column(header: &str) -> Option<&'static str> {
     COLUMNS.iter().find(|c| **c == key).copied()
 }
 
+/// Whether `line` is a header row naming the question column (in any of the separators).
+pub fn is_header(line: &str) -> bool {
+    let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
+    let sep = separator(line) as char;
+    let names: Vec<Option<&str>> = line.split(sep).map(|h| column(unquote(h))).collect();
+    names.contains(&Some("cau_hoi")) && names.iter().flatten().count() >= 2
+}
+
 /// The separator the header row uses: the most frequent of `;`, `,` and tab (`;` on a tie).
 fn separator(header: &str) -> u8 {
     let count = |c: char| header.matches(c).count();

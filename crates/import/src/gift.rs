@@ -48,6 +48,14 @@ pub fn parse(text: &str) -> Parsed {
     parsed
 }
 
+/// Whether the `{…}` on `line` reads as GIFT answers: `=`/`~` answers, `T`/`F`, `#` numbers.
+pub fn looks_like_answers(line: &str) -> bool {
+    let Some((_, inside)) = line.split_once('{') else { return false };
+    let inside = inside.rsplit_once('}').map_or(inside, |(i, _)| i).trim();
+    inside.starts_with(['=', '~', '#'])
+        || matches!(inside.to_uppercase().split('#').next().unwrap_or_default().trim(), "T" | "F" | "TRUE" | "FALSE")
+}
+
 /// Lines grouped into question blocks: separated by blank lines, `//` comment lines left out.
 fn blocks(text: &str) -> Vec<Vec<(usize, &str)>> {
     let mut out: Vec<Vec<(usize, &str)>> = Vec::new();

@@ -7,7 +7,11 @@
 //! written, with what is missing left empty for the checker to name.
 
 pub mod csv;
+pub mod decode;
+mod fatal;
+mod file;
 pub mod gift;
+pub mod legacy;
 mod text;
 pub mod word;
 
@@ -15,6 +19,9 @@ use ontap_core::model::{Bank, FORMAT_VERSION, Question, QuestionKind, Source};
 use ontap_core::{BankId, MaterialId, QuestionId};
 use std::collections::HashSet;
 
+pub use fatal::{Fatal, Hint};
+pub use file::{FileImport, import_file};
+pub use ontap_core::check::Lang;
 pub use text::{clean, slug, unquote};
 
 /// The input formats.
@@ -33,9 +40,18 @@ impl Format {
     pub fn from_name(name: &str) -> Option<Format> {
         match name {
             "word" => Some(Format::Word),
-            "csv" => Some(Format::Csv),
+            "csv" | "tsv" => Some(Format::Csv),
             "gift" => Some(Format::Gift),
             _ => None,
+        }
+    }
+
+    /// How the format is named in messages (Vietnamese, English).
+    pub fn described(self) -> (&'static str, &'static str) {
+        match self {
+            Format::Word => ("văn bản kiểu Word", "Word-style text"),
+            Format::Csv => ("bảng (CSV hoặc Tab, như Excel lưu)", "a table (CSV or tab-separated, as Excel saves)"),
+            Format::Gift => ("Moodle GIFT", "Moodle GIFT"),
         }
     }
 
@@ -60,17 +76,32 @@ pub struct Note {
     pub warning: bool,
     /// What, in Vietnamese, for the trainer.
     pub message: String,
+    /// The same in English, when written (`--lang en`); the Vietnamese is shown otherwise.
+    pub english: Option<String>,
 }
 
 impl Note {
     /// An error at `line`.
     pub fn error(line: usize, message: impl Into<String>) -> Note {
-        Note { line, warning: false, message: message.into() }
+        Note { line, warning: false, message: message.into(), english: None }
     }
 
     /// A warning at `line`.
     pub fn warning(line: usize, message: impl Into<String>) -> Note {
-        Note { line, warning: true, message: message.into() }
+        Note { line, warning: true, message: message.into(), english: None }
+    }
+
+    /// A note written in both languages.
+    pub fn bilingual(line: usize, warning: bool, vi: String, en: String) -> Note {
+        Note { line, warning, message: vi, english: Some(en) }
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match (lang, &self.english) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.message,
+        }
     }
 }
 

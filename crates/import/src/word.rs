@@ -420,6 +420,11 @@ fn number_row(line: &str) -> Option<Vec<usize>> {
     numbers.filter(|n| n.len() >= 2)
 }
 
+/// Whether `line` starts a question (`Câu 1.`, `Câu hỏi 2:`…).
+pub fn starts_question(line: &str) -> bool {
+    question_start(&clean(line)).is_some()
+}
+
 /// `Câu 12.` (or `:`, `)`, `-`, also `Câu hỏi 12:`) → (12, the text after it).
 fn question_start(line: &str) -> Option<(usize, &str)> {
     let rest = strip_cau(line)?;

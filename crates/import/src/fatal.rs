@@ -1,0 +1,78 @@
+//! Why a file cannot be imported at all, in Vietnamese (the default) and English.
+
+use crate::Lang;
+
+/// Why nothing could be imported from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Fatal {
+    /// The file is larger than the importer reads.
+    TooLarge { bytes: usize, limit: usize },
+    /// A NUL byte: not a text file, or a damaged one.
+    NulByte { line: usize },
+    /// A line mixing Unicode and legacy-encoded text, which cannot be converted safely.
+    Mixed { line: usize, text: String },
+    /// A format no importer reads (`.doc`, `.xls`, `.pdf`…), with what to do instead.
+    Unsupported { ext: String, hint: Hint },
+    /// A `.json` file: already a bank.
+    AlreadyBank,
+    /// The content shows none of the formats.
+    UnknownFormat,
+}
+
+/// What to do with a file no importer reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// `.doc`, `.rtf`, `.odt`: save as `.docx`.
+    SaveAsDocx,
+    /// `.xls`, `.ods`: save as `.xlsx`.
+    SaveAsXlsx,
+    /// `.pdf`: copy the text out.
+    Pdf,
+}
+
+impl Fatal {
+    /// The message in `lang`, saying what to do.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Fatal::Unsupported { ext, hint }, Lang::Vi) => {
+                let what = match hint {
+                    Hint::SaveAsDocx => "trong Word chọn Lưu thành → Word Document (.docx), hoặc Plain Text (.txt, Unicode UTF-8)",
+                    Hint::SaveAsXlsx => "trong Excel chọn Lưu thành → Excel Workbook (.xlsx), hoặc CSV UTF-8 (.csv)",
+                    Hint::Pdf => "hãy chép chữ ra Word rồi lưu thành .docx hoặc .txt",
+                };
+                format!("Chưa đọc được tệp .{ext}: {what}, rồi nhập tệp đó.")
+            }
+            (Fatal::Unsupported { ext, hint }, Lang::En) => {
+                let what = match hint {
+                    Hint::SaveAsDocx => "in Word, Save As → Word Document (.docx), or Plain Text (.txt, Unicode UTF-8)",
+                    Hint::SaveAsXlsx => "in Excel, Save As → Excel Workbook (.xlsx), or CSV UTF-8 (.csv)",
+                    Hint::Pdf => "copy the text into Word and save it as .docx or .txt",
+                };
+                format!(".{ext} files cannot be read: {what}, then import that file.")
+            }
+            (Fatal::AlreadyBank, Lang::Vi) => "Tệp .json đã là ngân hàng câu hỏi, không cần nhập: hãy kiểm tra bằng `ontap check`.".into(),
+            (Fatal::AlreadyBank, Lang::En) => "A .json file is already a bank and needs no import: check it with `ontap check`.".into(),
+            (Fatal::UnknownFormat, Lang::Vi) => "Không nhận ra định dạng của tệp. Đã thử: văn bản kiểu Word (không có dòng “Câu 1.”), bảng CSV hay Tab (dòng đầu không có cột “cau_hoi”/“Câu hỏi”), Moodle GIFT (không có phần đáp án {…}). Nếu biết định dạng, hãy ghi rõ --format word, --format csv hoặc --format gift.".into(),
+            (Fatal::UnknownFormat, Lang::En) => "The file's format was not recognised. Tried: Word-style text (no \"Câu 1.\" line), a CSV or tab-separated table (no \"cau_hoi\"/\"Câu hỏi\" column in the first line), Moodle GIFT (no {…} answer block). If you know the format, name it with --format word, --format csv or --format gift.".into(),
+            (Fatal::TooLarge { bytes, limit }, Lang::Vi) => {
+                format!("Tệp quá lớn ({bytes} byte; tối đa {limit} byte). Hãy chia thành nhiều tệp.")
+            }
+            (Fatal::TooLarge { bytes, limit }, Lang::En) => {
+                format!("The file is too large ({bytes} bytes; at most {limit}). Split it into several files.")
+            }
+            (Fatal::NulByte { line }, Lang::Vi) => format!(
+                "Dòng {line} chứa ký tự rỗng (NUL, mã 0): tệp bị hỏng hoặc không phải tệp văn bản. Hãy lưu lại thành văn bản (.txt, Unicode UTF-8)."
+            ),
+            (Fatal::NulByte { line }, Lang::En) => format!(
+                "Line {line} holds a NUL character (code 0): the file is damaged or not text. Save it again as text (.txt, Unicode UTF-8)."
+            ),
+            (Fatal::Mixed { line, text }, Lang::Vi) => format!(
+                "Dòng {line} trộn chữ Unicode với chữ gõ bằng bảng mã cũ (TCVN3 hoặc VNI) nên không chuyển tự động được an toàn: “{text}”. Hãy chuyển mã cả tệp bằng Unikey (Công cụ chuyển mã: từ TCVN3 hoặc VNI sang Unicode) hoặc gõ lại dòng này, rồi nhập lại."
+            ),
+            (Fatal::Mixed { line, text }, Lang::En) => format!(
+                "Line {line} mixes Unicode with text typed in a legacy encoding (TCVN3 or VNI), so it cannot be converted safely: \"{text}\". Convert the whole file with Unikey (from TCVN3 or VNI to Unicode) or retype the line, then import again."
+            ),
+        }
+    }
+}

@@ -2,7 +2,9 @@
 //! wrong), multiple answers (`~%50%`), true/false (`{T}`, `{TRUE}`, `{F}`, `{FALSE}`), short
 //! answer (`{=a =b}`) and matching (`{=x -> y}`); with `// comments`, `::title::`,
 //! `$CATEGORY:` (its last part becomes a tag), feedback `#…` and general feedback `####…`
-//! (both become the explanation), a `[markdown]`-style format tag, and the escapes
+//! (both become the explanation; for true/false the general feedback, else the right answer's),
+//! Moodle's format markers `[html]`, `[moodle]`, `[plain]`, `[markdown]` anywhere (HTML made
+//! plain text, see `markup.rs`), and the escapes
 //! `\~ \= \# \{ \} \: \\ \n`. Questions are separated by blank lines; an answer block in the
 //! middle of the text (“missing word”) becomes a `___` blank.
 //!
@@ -101,8 +103,9 @@ fn unescape(lines: &[(usize, &str)]) -> Vec<Ch> {
     out
 }
 
+/// The text of `chars`, plain (Moodle's format markers, HTML and Markdown emphasis removed) and clean.
 fn text_of(chars: &[Ch]) -> String {
-    clean(&chars.iter().map(|c| c.c).collect::<String>())
+    clean(&ontap_core::markup::plain(&chars.iter().map(|c| c.c).collect::<String>()))
 }
 
 /// Where an unescaped `needle` starts in `chars`, from `from` on.
@@ -125,7 +128,6 @@ fn question(chars: &[Ch], line: usize, number: usize, notes: &mut Vec<Note>) -> 
         }
     }
     let body = &chars[start..];
-    let body = format_tag(body, line, notes);
     let Some(open) = find(body, "{", 0) else {
         notes.push(Note::error(
             line,
@@ -173,9 +175,18 @@ fn question(chars: &[Ch], line: usize, number: usize, notes: &mut Vec<Note>) -> 
     let mut feedback: Vec<String> = general.into_iter().filter(|g| !g.is_empty()).collect();
     let head = text_of(&inside[..find(inside, "#", 0).unwrap_or(inside.len())]);
     let (prompt, kind) = if let Some(answer) = true_false(&head) {
-        let parts: Vec<String> =
-            split_on(inside, '#').into_iter().skip(1).map(text_of).filter(|t| !t.is_empty()).collect();
-        feedback.extend(parts);
+        // `{T#shown after a wrong answer#shown after a right one####general}`: the general
+        // feedback explains; without it, the right answer's, then the wrong one's; never
+        // Moodle's own “You gave the right answer”.
+        let parts: Vec<String> = split_on(inside, '#')
+            .into_iter()
+            .skip(1)
+            .map(text_of)
+            .filter(|t| !t.is_empty() && !t.starts_with("You gave the"))
+            .collect();
+        if feedback.is_empty() {
+            feedback.extend(parts.last().cloned());
+        }
         (joined(), QuestionKind::TrueFalse { answer })
     } else {
         let answers = answers(inside, notes)?;
@@ -191,24 +202,6 @@ fn question(chars: &[Ch], line: usize, number: usize, notes: &mut Vec<Note>) -> 
     let mut d = Draft::new(line, number, prompt, kind);
     d.explanation = feedback.join(" ");
     Some(d)
-}
-
-/// Strips a leading `[markdown]`, `[html]`, `[plain]` or `[moodle]`; the first two with a
-/// warning that their markup stays as written.
-fn format_tag<'a>(body: &'a [Ch], line: usize, notes: &mut Vec<Note>) -> &'a [Ch] {
-    let start = body.iter().position(|c| !c.c.is_whitespace()).unwrap_or(0);
-    for tag in ["[markdown]", "[html]", "[plain]", "[moodle]"] {
-        if find(body, tag, start) == Some(start) {
-            if matches!(tag, "[markdown]" | "[html]") {
-                notes.push(Note::warning(
-                    line,
-                    format!("Định dạng {tag} không được chuyển: ký hiệu định dạng giữ nguyên như chữ."),
-                ));
-            }
-            return &body[start + tag.chars().count()..];
-        }
-    }
-    body
 }
 
 fn true_false(head: &str) -> Option<bool> {
@@ -412,7 +405,7 @@ mod tests {
             QuestionKind::FillBlank { accepted: vec!["bốn".into(), "4".into()], strict_diacritics: false }
         );
         assert_eq!(p.drafts[1].kind, QuestionKind::TrueFalse { answer: true });
-        assert_eq!(p.drafts[1].explanation, "Sai rồi. Đúng.");
+        assert_eq!(p.drafts[1].explanation, "Đúng.");
         assert_eq!(p.drafts[1].line, 4);
         assert_eq!(p.notes.len(), 1);
         assert!(p.notes[0].warning && p.notes[0].line == 1);
@@ -435,5 +428,51 @@ mod tests {
         let lines: Vec<(usize, bool)> = p.notes.iter().map(|n| (n.line, n.warning)).collect();
         assert_eq!(lines, [(5, true), (7, false), (9, false)]);
         assert_eq!(p.drafts[1].number, 2);
+    }
+
+    /// What Moodle 4.x writes on “Export questions → GIFT” for an HTML question bank.
+    const MOODLE_EXPORT: &str = r#"// question: 0  name: Switch category to $course$/top/Mặc định cho NQ35
+$CATEGORY: $course$/top/Mặc định cho NQ35
+
+
+// question: 101  name: Câu 1
+::Câu 1::[html]<p dir\="ltr" style\="text-align\: left;">Nghị quyết 35-NQ/TW do cơ quan nào&nbsp;<strong>ban hành</strong>?<br></p>{
+	=<p dir\="ltr">Bộ Chính trị</p>#<p>Đúng.</p>
+	~[moodle]Ban Bí thư
+	~%-50%<p>Quốc hội</p>
+	####<p dir\="ltr">Nghị quyết 35-NQ/TW là của <em>Bộ Chính trị</em>.</p><p>Ngày 22-10-2018.</p>
+}
+
+// question: 102  name: Câu 2
+::Câu 2::[html]<p>Nghị quyết 35-NQ/TW được ban hành năm 2018.</p>{TRUE#You gave the wrong answer#You gave the right answer####[html]<p>Ngày 22-10-2018.</p>}
+
+// question: 103  name: Câu 3
+::Câu 3::[markdown]Phương châm bắt đầu bằng **chủ động**.{FALSE}
+"#;
+
+    #[test]
+    fn a_moodle_4_export_comes_out_plain() {
+        let p = parse(MOODLE_EXPORT);
+        assert_eq!(p.drafts.len(), 3, "{:?}", p.notes);
+        assert_eq!(p.drafts[0].prompt, "Nghị quyết 35-NQ/TW do cơ quan nào ban hành?");
+        assert_eq!(
+            p.drafts[0].kind,
+            QuestionKind::Single {
+                options: vec!["Bộ Chính trị".into(), "Ban Bí thư".into(), "Quốc hội".into()],
+                correct: Letters::One(Letter("A".into()))
+            }
+        );
+        assert_eq!(p.drafts[0].explanation, "Nghị quyết 35-NQ/TW là của Bộ Chính trị. Ngày 22-10-2018. Đúng.");
+        assert_eq!(p.drafts[0].tags, ["Mặc định cho NQ35"]);
+        assert_eq!(p.drafts[1].prompt, "Nghị quyết 35-NQ/TW được ban hành năm 2018.");
+        assert_eq!(p.drafts[1].kind, QuestionKind::TrueFalse { answer: true });
+        assert_eq!(p.drafts[1].explanation, "Ngày 22-10-2018.");
+        assert_eq!(p.drafts[2].prompt, "Phương châm bắt đầu bằng chủ động.");
+        assert_eq!(p.drafts[2].kind, QuestionKind::TrueFalse { answer: false });
+        assert!(p.notes.is_empty(), "{:?}", p.notes);
+        for d in &p.drafts {
+            let texts = [&d.prompt, &d.explanation];
+            assert!(texts.iter().all(|t| ontap_core::markup::markup_in(t).is_none()), "{d:?}");
+        }
     }
 }

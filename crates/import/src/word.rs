@@ -9,8 +9,11 @@
 //! ```
 //!
 //! `Câu N.` / `Câu N:` / `Câu N)` starts a question; `A.`–`H.` (or `A)`) options, several on one
-//! line when separated by a tab or two spaces; the answer as `Đáp án: B` (`A, C` for several)
-//! under the question or in an answer table at the end (`Đáp án` then `1-B, 2-A`, or a Word
+//! line when separated by a tab or two spaces, an option going on in the next line when that is
+//! indented, lowercase or follows a comma; the right option marked by `*` (`*B. …`, `B. …*`) or,
+//! in a Word file, by bold, underline, highlight or colour (marks that disagree are reported);
+//! the answer as `Đáp án: B` (`A, C` or `AC` for several)
+//! under the question or in an answer table at the end (`Đáp án` then `1-B, 2-A` or `1-b`, or a Word
 //! table pasted as the two rows `Câu 1 2` / `Đáp án B A`); optional
 //! `Giải thích:` / `Lời giải:`, `Trích dẫn:`, `Tài liệu:`, `Thẻ:` lines. Options “Đúng”/“Sai”
 //! or an answer `Đúng`/`Sai` without options make a true/false question; a prompt with `___`
@@ -20,6 +23,106 @@ use super::{Draft, MAX_OPTIONS, Note, Parsed, choice_written, clean, unquote};
 use ontap_core::model::{QuestionKind, index_letter};
 use ontap_core::text::search_key;
 use std::collections::HashMap;
+
+/// How a right option can be marked instead of (or as well as) an `Đáp án` line: a `*` before
+/// or after it in text; in a Word file also bold, underline, highlight or a font colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mark {
+    /// `*B. …` or `B. …*`.
+    Star,
+    /// Bold.
+    Bold,
+    /// Underlined.
+    Underline,
+    /// Highlighted (or shaded).
+    Highlight,
+    /// A font colour other than black.
+    Color,
+}
+
+impl Mark {
+    /// Every mark, in the order they are trusted when they disagree.
+    pub const ALL: [Mark; 5] = [Mark::Star, Mark::Bold, Mark::Underline, Mark::Highlight, Mark::Color];
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
+    /// How a trainer names the mark.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mark::Star => "dấu *",
+            Mark::Bold => "chữ đậm",
+            Mark::Underline => "gạch chân",
+            Mark::Highlight => "tô nền",
+            Mark::Color => "màu chữ",
+        }
+    }
+}
+
+/// A set of [`Mark`]s.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks(u8);
+
+impl Marks {
+    /// The set holding `mark` only.
+    pub fn of(mark: Mark) -> Marks {
+        Marks(mark.bit())
+    }
+    /// Whether `mark` is in the set.
+    pub fn has(self, mark: Mark) -> bool {
+        self.0 & mark.bit() != 0
+    }
+    /// `self` with `mark`.
+    pub fn with(self, mark: Mark) -> Marks {
+        Marks(self.0 | mark.bit())
+    }
+    /// The marks in both.
+    pub fn and(self, other: Marks) -> Marks {
+        Marks(self.0 & other.0)
+    }
+    /// Whether there are none.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// A stretch of a line (byte range) carrying marks, as a Word file's runs give them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Byte range in the line.
+    pub range: std::ops::Range<usize>,
+    /// Its formatting.
+    pub marks: Marks,
+}
+
+/// One line of a document with its formatting (plain text has none).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    /// The 1-based number notes give it.
+    pub number: usize,
+    /// The text.
+    pub text: String,
+    /// Formatted stretches.
+    pub spans: Vec<Span>,
+}
+
+/// The marks every letter of `part` (a slice of `line.text`) carries.
+fn marks_of(line: &Line, part: &str) -> Marks {
+    let base = line.text.as_ptr() as usize;
+    let start = (part.as_ptr() as usize).saturating_sub(base);
+    let mut all: Option<Marks> = None;
+    for (i, c) in part.char_indices() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let at = start + i;
+        let here =
+            line.spans.iter().filter(|s| s.range.contains(&at)).fold(Marks::default(), |m, s| Marks(m.0 | s.marks.0));
+        all = Some(all.map_or(here, |a| a.and(here)));
+    }
+    all.unwrap_or_default()
+}
 
 /// Which part of a question the next plain line continues.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +143,8 @@ struct Open {
     prompt: Vec<String>,
     /// (written letter index, text).
     options: Vec<(usize, String)>,
+    /// The marks of each option, in the order of `options`.
+    marks: Vec<Marks>,
     /// The answer as written under the question, and its line.
     answer: Option<(String, usize)>,
     explanation: Vec<String>,
@@ -78,13 +183,23 @@ struct Reader {
 pub fn parse(text: &str) -> Parsed {
     let mut r = Reader::default();
     for (i, raw) in text.lines().enumerate() {
-        r.line(i + 1, raw);
+        r.line(&Line { number: i + 1, text: raw.to_owned(), spans: Vec::new() });
+    }
+    r.finish()
+}
+
+/// Reads lines with their formatting (a Word file's paragraphs).
+pub fn parse_lines(lines: &[Line]) -> Parsed {
+    let mut r = Reader::default();
+    for line in lines {
+        r.line(line);
     }
     r.finish()
 }
 
 impl Reader {
-    fn line(&mut self, n: usize, raw: &str) {
+    fn line(&mut self, styled: &Line) {
+        let (n, raw) = (styled.number, styled.text.as_str());
         let line = clean(raw);
         if line.is_empty() {
             return;
@@ -129,9 +244,11 @@ impl Reader {
         };
         if matches!(q.field, Field::Prompt | Field::Options) {
             if let Some(options) = option_line(raw.trim()) {
-                for (letter, text) in options {
+                for (letter, text, star) in options {
                     let expected = q.options.len();
                     let written = clean(text);
+                    let marks = marks_of(styled, text);
+                    q.marks.push(if star { marks.with(Mark::Star) } else { marks });
                     q.options.push((letter, written));
                     q.field = Field::Options;
                     if letter != expected {
@@ -150,6 +267,24 @@ impl Reader {
             Field::Prompt => q.prompt.push(line),
             Field::Explanation => q.explanation.push(line),
             Field::Quote => q.quote.push(line),
+            // An option too long for one line goes on in the next, indented, or in lowercase,
+            // or after a comma.
+            Field::Options if continues(raw, q.options.last().map_or("", |(_, t)| t.as_str())) => {
+                if let (Some((_, last)), Some(marks)) = (q.options.last_mut(), q.marks.last_mut()) {
+                    let more = marks_of(styled, raw);
+                    let (star, text) = match line.strip_suffix('*') {
+                        Some(t) if !t.ends_with('*') => (true, t.trim_end()),
+                        _ => (false, line.as_str()),
+                    };
+                    if !marks.has(Mark::Star) && !star {
+                        *marks = marks.and(more);
+                    } else {
+                        *marks = marks.and(more).with(Mark::Star);
+                    }
+                    last.push(' ');
+                    last.push_str(text);
+                }
+            }
             Field::Options | Field::Closed => {
                 let message = format!(
                     "Không hiểu dòng này trong câu {} (không phải phương án A.–H., “Đáp án:”, “Giải thích:”…), không được nhập: “{line}”.",
@@ -184,6 +319,7 @@ impl Reader {
             number,
             prompt,
             options: Vec::new(),
+            marks: Vec::new(),
             answer: None,
             explanation: Vec::new(),
             quote: Vec::new(),
@@ -358,7 +494,23 @@ impl Reader {
                 format!("Bảng đáp án ghi Câu {} là {} nhưng câu này không có phương án A., B., …", q.number, shown(t));
             self.notes.push(Note::error(*line, message));
         }
-        let chosen = written.or(table);
+        let mut chosen = written.or(table);
+        if let Some(marked) = self.marked(&q) {
+            match &chosen {
+                Some((given, line)) if *given != marked.1 => {
+                    let message = format!(
+                        "Câu {}: đáp án ghi {} nhưng {} đánh dấu {}; giữ đáp án ghi.",
+                        q.number,
+                        shown(given),
+                        marked.0.name(),
+                        shown(&marked.1)
+                    );
+                    self.notes.push(Note::warning(*line, message));
+                }
+                Some(_) => {}
+                None => chosen = Some((marked.1, q.line)),
+            }
+        }
         let kind = if q.options.is_empty() {
             self.no_options(&q, &prompt, answer.as_deref(), chosen.is_some())
         } else {
@@ -374,6 +526,36 @@ impl Reader {
         d.material = q.material;
         d.tags = q.tags;
         d
+    }
+
+    /// The answer the options' marks give (`*`, bold, underline…), with the mark trusted; a
+    /// mark on every option or on none says nothing. Marks that disagree are reported.
+    fn marked(&mut self, q: &Open) -> Option<(Mark, Vec<usize>)> {
+        let mut found: Vec<(Mark, Vec<usize>)> = Vec::new();
+        for mark in Mark::ALL {
+            let set: Vec<usize> =
+                q.options.iter().zip(&q.marks).filter(|(_, m)| m.has(mark)).map(|((l, _), _)| *l).collect();
+            if !set.is_empty() && set.len() < q.options.len() {
+                found.push((mark, set));
+            }
+        }
+        let first = found.first()?.clone();
+        for (mark, set) in &found[1..] {
+            if *set != first.1 {
+                let message = format!(
+                    "Câu {}: {} đánh dấu {} nhưng {} đánh dấu {}; giữ {} theo {}.",
+                    q.number,
+                    first.0.name(),
+                    shown(&first.1),
+                    mark.name(),
+                    shown(set),
+                    shown(&first.1),
+                    first.0.name()
+                );
+                self.notes.push(Note::warning(q.line, message));
+            }
+        }
+        Some(first)
     }
 
     /// A question without options: true/false, fill-in-the-blank, or not understood.
@@ -499,6 +681,15 @@ pub(super) fn option_start(s: &str) -> Option<(usize, &str)> {
     }
 }
 
+/// [`option_start`], also after a `*` marking the right option (`*B. …`): (letter, text,
+/// starred).
+fn option_start_starred(s: &str) -> Option<(usize, &str, bool)> {
+    match s.strip_prefix('*') {
+        Some(rest) => option_start(rest.trim_start()).map(|(l, t)| (l, t, true)),
+        None => option_start(s).map(|(l, t)| (l, t, false)),
+    }
+}
+
 fn letter_index(c: char) -> Option<usize> {
     let i = match c {
         'A'..='Z' => c as usize - 'A' as usize,
@@ -508,10 +699,29 @@ fn letter_index(c: char) -> Option<usize> {
     (i < MAX_OPTIONS).then_some(i)
 }
 
+/// Whether `raw`, a plain line after an option, goes on with it: indented, starting in
+/// lowercase, or after an option ending with a comma, a colon or a dash.
+fn continues(raw: &str, option: &str) -> bool {
+    let first = raw.trim_start().chars().next();
+    raw.starts_with([' ', '\t', '\u{A0}'])
+        || first.is_some_and(char::is_lowercase)
+        || option.ends_with([',', ';', ':', '-', '–', '('])
+}
+
+/// An option's text, trimmed, without a final `*` marking it.
+fn starred_end(letter: usize, text: &str, star: bool) -> (usize, &str, bool) {
+    let text = text.trim();
+    match text.strip_suffix('*') {
+        Some(t) if !t.ends_with('*') => (letter, t.trim_end(), true),
+        _ => (letter, text, star),
+    }
+}
+
 /// An option line, split where the next letter follows a tab or two spaces:
-/// `A. 2016<TAB>B. 2018` → [(0, "2016"), (1, "2018")].
-fn option_line(raw: &str) -> Option<Vec<(usize, &str)>> {
-    let (first, mut rest) = option_start(raw)?;
+/// `A. 2016<TAB>B. 2018` → [(0, "2016", false), (1, "2018", false)]; a `*` before the letter or
+/// after the text marks the option (`*B. 2018`, `B. 2018*`).
+fn option_line(raw: &str) -> Option<Vec<(usize, &str, bool)>> {
+    let (first, mut rest, mut star) = option_start_starred(raw)?;
     let mut out = Vec::new();
     let mut letter = first;
     'outer: loop {
@@ -524,15 +734,18 @@ fn option_line(raw: &str) -> Option<Vec<(usize, &str)>> {
             if let Some(start) = run_start.take() {
                 let gap = &rest[start..i];
                 let wide = gap.contains('\t') || gap.chars().count() >= 2;
-                if let Some((next, after)) = option_start(&rest[i..]).filter(|(l, _)| wide && *l == letter + 1) {
-                    out.push((letter, rest[..start].trim()));
+                if let Some((next, after, starred)) =
+                    option_start_starred(&rest[i..]).filter(|(l, _, _)| wide && *l == letter + 1)
+                {
+                    out.push(starred_end(letter, &rest[..start], star));
                     letter = next;
                     rest = after;
+                    star = starred;
                     continue 'outer;
                 }
             }
         }
-        out.push((letter, rest.trim()));
+        out.push(starred_end(letter, rest, star));
         return Some(out);
     }
 }
@@ -553,13 +766,21 @@ pub(super) fn letters(answer: &str) -> Option<Vec<usize>> {
         let mut chars = token.chars();
         match (chars.next().and_then(letter_index), chars.next()) {
             (Some(i), None) if token.chars().all(|c| c.is_ascii_uppercase()) || token.len() == 1 => out.push(i),
+            // `AC`: several letters written together, each once, in order.
+            _ if token.len() >= 2
+                && token.bytes().all(|b| (b'A'..b'A' + MAX_OPTIONS as u8).contains(&b))
+                && token.as_bytes().windows(2).all(|w| w[0] < w[1]) =>
+            {
+                out.extend(token.chars().filter_map(letter_index));
+            }
             _ => return None,
         }
     }
     (!out.is_empty()).then_some(out)
 }
 
-/// An answer table line: `1-B, 2-A`, `1.B 2.C`, `3: AC`, `4 – D` → (number, option indices).
+/// An answer table line: `1-B, 2-A`, `1.B 2.C`, `3: AC`, `4 – D`, `1-b, 2-a` → (number,
+/// option indices).
 fn table_entries(s: &str) -> Option<Vec<(usize, Vec<usize>)>> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
@@ -580,7 +801,13 @@ fn table_entries(s: &str) -> Option<Vec<(usize, Vec<usize>)>> {
             i += 1;
         }
         let first = i;
-        while i < chars.len() && chars[i].is_ascii_uppercase() && letter_index(chars[i]).is_some() {
+        // `1-B` or `1-b`, `3: AC` or `3: ac`: one case for the whole entry.
+        let upper = chars.get(i).is_some_and(char::is_ascii_uppercase);
+        while i < chars.len()
+            && chars[i].is_ascii_alphabetic()
+            && chars[i].is_ascii_uppercase() == upper
+            && letter_index(chars[i]).is_some()
+        {
             i += 1;
         }
         if i == first || (i < chars.len() && chars[i].is_alphanumeric()) {
@@ -609,10 +836,77 @@ mod tests {
 
     #[test]
     fn options_split_on_tabs_and_wide_gaps() {
-        assert_eq!(option_line("A. 2016\tB. 2018"), Some(vec![(0, "2016"), (1, "2018")]));
-        assert_eq!(option_line("C) một  D) hai"), Some(vec![(2, "một"), (3, "hai")]));
-        assert_eq!(option_line("A. Điều A. B. không tách"), Some(vec![(0, "Điều A. B. không tách")]));
+        assert_eq!(option_line("A. 2016\tB. 2018"), Some(vec![(0, "2016", false), (1, "2018", false)]));
+        assert_eq!(option_line("C) một  D) hai"), Some(vec![(2, "một", false), (3, "hai", false)]));
+        assert_eq!(option_line("A. Điều A. B. không tách"), Some(vec![(0, "Điều A. B. không tách", false)]));
         assert_eq!(option_line("A.B"), None);
+        assert_eq!(option_line("A. 2016\t*B. 2018"), Some(vec![(0, "2016", false), (1, "2018", true)]));
+        assert_eq!(option_line("*A. 2016  B. 2018*"), Some(vec![(0, "2016", true), (1, "2018", true)]));
+    }
+
+    fn kinds(text: &str) -> (Vec<QuestionKind>, Vec<Note>) {
+        let p = parse(text);
+        (p.drafts.into_iter().map(|d| d.kind).collect(), p.notes)
+    }
+
+    #[test]
+    fn a_star_marks_the_right_option_before_or_after_it() {
+        let (k, notes) = kinds("Câu 1. a?\nA. x\n*B. y\nC. z\n\nCâu 2. b?\nA. x\tB. y*\nC. z\n");
+        assert_eq!(k[0], choice(vec!["x".into(), "y".into(), "z".into()], &[1]));
+        assert_eq!(k[1], choice(vec!["x".into(), "y".into(), "z".into()], &[1]));
+        assert!(notes.is_empty(), "{notes:?}");
+        // A star and an answer line that disagree: the answer line wins, with a warning.
+        let (k, notes) = kinds("Câu 3. c?\nA. x\n*B. y\nĐáp án: A\n");
+        assert_eq!(k[0], choice(vec!["x".into(), "y".into()], &[0]));
+        assert_eq!(notes, [Note::warning(4, "Câu 3: đáp án ghi A nhưng dấu * đánh dấu B; giữ đáp án ghi.")]);
+    }
+
+    #[test]
+    fn formatting_marks_from_a_document() {
+        let line = |number: usize, text: &str, spans: Vec<Span>| Line { number, text: text.into(), spans };
+        let bold = |r: std::ops::Range<usize>| Span { range: r, marks: Marks::of(Mark::Bold) };
+        let under = |r: std::ops::Range<usize>| Span { range: r, marks: Marks::of(Mark::Underline) };
+        let p = parse_lines(&[
+            line(1, "Câu 1. a?", vec![bold(0..9)]),
+            line(2, "A. một", vec![]),
+            line(3, "B. hai", vec![bold(3..6)]),
+            line(4, "Câu 2. b?", vec![]),
+            line(5, "A. một", vec![under(0..8)]),
+            line(6, "B. hai", vec![bold(0..7)]),
+        ]);
+        assert_eq!(p.drafts[0].kind, choice(vec!["một".into(), "hai".into()], &[1]));
+        assert_eq!(p.drafts[1].kind, choice(vec!["một".into(), "hai".into()], &[1]));
+        assert_eq!(
+            p.notes,
+            [Note::warning(4, "Câu 2: chữ đậm đánh dấu B nhưng gạch chân đánh dấu A; giữ B theo chữ đậm.")]
+        );
+    }
+
+    #[test]
+    fn ac_lowercase_tables_and_continued_options() {
+        assert_eq!(letters("AC"), Some(vec![0, 2]));
+        assert_eq!(letters("CA"), None);
+        assert_eq!(letters("BCT"), None);
+        assert_eq!(table_entries("1-b, 2-a; 3: ac"), Some(vec![(1, vec![1]), (2, vec![0]), (3, vec![0, 2])]));
+        assert_eq!(table_entries("1-Bb"), None);
+        let (k, notes) = kinds(
+            "Câu 1. Nội dung nào đúng?\nA. Kiên định chủ nghĩa Mác-Lênin,\ntư tưởng Hồ Chí Minh\nB. Xa rời\n    nguyên tắc\nC. Khác\nĐáp án: AC\nĐÁP ÁN\n",
+        );
+        assert_eq!(
+            k[0],
+            choice(
+                vec![
+                    "Kiên định chủ nghĩa Mác-Lênin, tư tưởng Hồ Chí Minh".into(),
+                    "Xa rời nguyên tắc".into(),
+                    "Khác".into()
+                ],
+                &[0, 2]
+            )
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+        let (k, _) = kinds("Câu 1. a?\nA. x\nB. y\nCâu 2. b?\nA. x\nB. y\nĐáp án\n1-b, 2-a\n");
+        assert_eq!(k[0], choice(vec!["x".into(), "y".into()], &[1]));
+        assert_eq!(k[1], choice(vec!["x".into(), "y".into()], &[0]));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! the header row; Excel's UTF-8 byte-order mark is accepted; a cell may span lines inside
 //! quotes (Alt+Enter in Excel).
 
-use super::word::letters;
+use super::word::{Mark, Marks, letters};
 use super::{Draft, MAX_OPTIONS, Note, Parsed, choice_written, clean, unquote};
 use ontap_core::model::{QuestionKind, index_letter};
 use ontap_core::text::search_key;
@@ -68,10 +68,34 @@ fn separator(header: &str) -> u8 {
     }
 }
 
+/// One cell of a table, with the marks of its formatting (a workbook's or a Word table's).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// The text.
+    pub text: String,
+    /// Bold, underline, fill, colour (`*` is read from the text).
+    pub marks: Marks,
+}
+
+impl Cell {
+    /// A cell without formatting.
+    pub fn plain(text: impl Into<String>) -> Cell {
+        Cell { text: text.into(), marks: Marks::default() }
+    }
+}
+
+/// One row of a table and the line (or spreadsheet row) notes name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Row {
+    /// 1-based line or row number.
+    pub line: usize,
+    /// The cells, in column order.
+    pub cells: Vec<Cell>,
+}
+
 /// Reads CSV in the template's layout.
 pub fn parse(text: &str) -> Parsed {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut parsed = Parsed::default();
     let header_line = text.lines().next().unwrap_or_default();
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(separator(header_line))
@@ -80,25 +104,62 @@ pub fn parse(text: &str) -> Parsed {
         .from_reader(text.as_bytes());
     let mut records = reader.records();
     let Some(Ok(header)) = records.next() else {
-        parsed.notes.push(Note::error(1, "Không đọc được dòng tiêu đề của bảng."));
-        return parsed;
+        return Parsed {
+            notes: vec![Note::error(1, "Không đọc được dòng tiêu đề của bảng.")], ..Parsed::default()
+        };
     };
-    let columns: Vec<Option<&str>> = header.iter().map(column).collect();
-    for (i, (name, col)) in header.iter().zip(&columns).enumerate() {
-        if col.is_none() && !name.trim().is_empty() {
+    let header = Row { line: 1, cells: header.iter().map(Cell::plain).collect() };
+    let mut rows = Vec::new();
+    let mut notes = Vec::new();
+    for record in records {
+        match record {
+            Ok(r) => {
+                let line = r.position().map_or(0, |p| line_at(text, p.byte()));
+                rows.push(Row { line, cells: r.iter().map(Cell::plain).collect() });
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| line_at(text, p.byte()));
+                notes.push(Note::error(line, format!("Không đọc được dòng này của bảng: {e}.")));
+            }
+        }
+    }
+    let mut parsed = parse_rows(&header, &rows);
+    parsed.notes.extend(notes);
+    parsed.notes.sort_by_key(|n| n.line);
+    parsed
+}
+
+/// The columns a header row names.
+pub fn columns(header: &Row) -> Vec<Option<&'static str>> {
+    header.cells.iter().map(|c| column(&c.text)).collect()
+}
+
+/// Reads a table in the template's layout: its header row, then one question a row.
+pub fn parse_rows(header: &Row, rows: &[Row]) -> Parsed {
+    parse_with(header, &columns(header), rows)
+}
+
+/// Reads rows whose columns are `columns` (a header row's, or as laid out without one).
+pub fn parse_with(header: &Row, columns: &[Option<&'static str>], rows: &[Row]) -> Parsed {
+    let mut parsed = Parsed::default();
+    let hl = header.line;
+    for (i, (cell, col)) in header.cells.iter().zip(columns).enumerate() {
+        // A numbering column (`STT`) is the row's own business.
+        let numbering = matches!(search_key(&clean(&cell.text)).as_str(), "stt" | "tt" | "so thu tu" | "cau" | "so");
+        if col.is_none() && !cell.text.trim().is_empty() && !numbering {
             let message = format!(
                 "Cột {} “{}” không có trong mẫu nên bị bỏ qua (các cột: {}).",
                 i + 1,
-                clean(name),
+                clean(&cell.text),
                 COLUMNS.join(", ")
             );
-            parsed.notes.push(Note::error(1, message));
+            parsed.notes.push(Note::error(hl, message));
         }
     }
     for required in ["cau_hoi", "dap_an"] {
         if !columns.contains(&Some(required)) {
             parsed.notes.push(Note::error(
-                1,
+                hl,
                 format!("Thiếu cột “{required}” ở dòng tiêu đề; xem tệp mẫu questions/mau-nhap.csv."),
             ));
         }
@@ -106,27 +167,21 @@ pub fn parse(text: &str) -> Parsed {
     if !columns.contains(&Some("cau_hoi")) {
         return parsed;
     }
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| line_at(text, p.byte()));
-                parsed.notes.push(Note::error(line, format!("Không đọc được dòng này của bảng: {e}.")));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
-        if record.iter().all(|cell| clean(cell).is_empty()) {
+    for record in rows {
+        let line = record.line;
+        if record.cells.iter().all(|cell| clean(&cell.text).is_empty()) {
             continue;
         }
-        if record.len() > columns.len() && record.iter().skip(columns.len()).any(|c| !clean(c).is_empty()) {
+        if record.cells.len() > columns.len()
+            && record.cells.iter().skip(columns.len()).any(|c| !clean(&c.text).is_empty())
+        {
             parsed.notes.push(Note::error(line, "Dòng này có nhiều ô hơn dòng tiêu đề; các ô thừa bị bỏ qua."));
         }
-        let cell = |name: &str| -> String {
-            columns.iter().position(|c| *c == Some(name)).and_then(|i| record.get(i)).map(clean).unwrap_or_default()
-        };
+        let at = |name: &str| columns.iter().position(|c| *c == Some(name)).and_then(|i| record.cells.get(i));
+        let cell = |name: &str| -> String { at(name).map(|c| clean(&c.text)).unwrap_or_default() };
+        let marks = |name: &str| -> Marks { at(name).map(|c| c.marks).unwrap_or_default() };
         let number = parsed.drafts.len() + 1;
-        parsed.drafts.push(row(line, number, &cell, &mut parsed.notes));
+        parsed.drafts.push(row(line, number, &cell, &marks, &mut parsed.notes));
     }
     parsed
 }
@@ -143,15 +198,28 @@ fn line_at(text: &str, offset: u64) -> usize {
 }
 
 /// One question row.
-fn row(line: usize, number: usize, cell: &dyn Fn(&str) -> String, notes: &mut Vec<Note>) -> Draft {
+fn row(
+    line: usize,
+    number: usize,
+    cell: &dyn Fn(&str) -> String,
+    marks: &dyn Fn(&str) -> Marks,
+    notes: &mut Vec<Note>,
+) -> Draft {
     let prompt = cell("cau_hoi");
     if prompt.is_empty() {
         notes.push(Note::error(line, "Ô câu hỏi (cau_hoi) trống."));
     }
     let mut options: Vec<(usize, String)> = Vec::new();
+    let mut marked: Vec<(usize, Marks)> = Vec::new();
     let mut gap: Option<usize> = None;
     for i in 0..MAX_OPTIONS {
-        let text = cell(COLUMNS[2 + i]);
+        let mut text = cell(COLUMNS[2 + i]);
+        let mut m = marks(COLUMNS[2 + i]);
+        if let Some(t) = text.strip_prefix('*').or_else(|| text.strip_suffix('*')).map(|t| t.trim().to_owned()) {
+            text = t;
+            m = m.with(Mark::Star);
+        }
+        marked.push((i, m));
         if text.is_empty() {
             gap.get_or_insert(i);
             continue;
@@ -184,8 +252,28 @@ fn row(line: usize, number: usize, cell: &dyn Fn(&str) -> String, notes: &mut Ve
             }
         }
     } else {
+        let by_mark = Mark::ALL.iter().find_map(|m| {
+            let set: Vec<usize> = marked
+                .iter()
+                .filter(|(i, x)| x.has(*m) && options.iter().any(|(o, _)| o == i))
+                .map(|(i, _)| *i)
+                .collect();
+            (!set.is_empty() && set.len() < options.len()).then_some((*m, set))
+        });
         let chosen = match letters(&answer) {
-            Some(l) => l,
+            Some(l) => {
+                if let Some((m, set)) = by_mark.filter(|(_, set)| *set != l) {
+                    let message = format!(
+                        "Dòng {line}: đáp án ghi {} nhưng {} đánh dấu {}; giữ đáp án ghi.",
+                        super::word::shown(&l),
+                        m.name(),
+                        super::word::shown(&set)
+                    );
+                    notes.push(Note::warning(line, message));
+                }
+                l
+            }
+            None if answer.is_empty() && by_mark.is_some() => by_mark.map(|(_, set)| set).unwrap_or_default(),
             None if answer.is_empty() => {
                 notes.push(Note::error(line, "Ô đáp án (dap_an) trống."));
                 Vec::new()

@@ -18,6 +18,14 @@ pub enum Fatal {
     AlreadyBank,
     /// The content shows none of the formats.
     UnknownFormat,
+    /// A Word or Excel file that cannot be read (not a zip archive, broken XML…).
+    Damaged { detail: String },
+    /// An archive past a limit: `entries` or unpacked `bytes`.
+    ArchiveTooLarge { what: &'static str, limit: u64 },
+    /// XML nested deeper than the limit.
+    TooDeep { limit: usize },
+    /// A Word or Excel file with nothing to read (no document part, no worksheet).
+    NoContent { part: &'static str },
 }
 
 /// What to do with a file no importer reads.
@@ -35,6 +43,16 @@ impl Fatal {
     /// The message in `lang`, saying what to do.
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (Fatal::Damaged { detail }, Lang::Vi) => format!("Tệp Word/Excel bị hỏng hoặc không phải tệp .docx/.xlsx thật ({detail}). Hãy mở tệp bằng Word hoặc Excel và lưu lại (Lưu thành → .docx hoặc .xlsx)."),
+            (Fatal::Damaged { detail }, Lang::En) => format!("The Word/Excel file is damaged or not a real .docx/.xlsx ({detail}). Open it in Word or Excel and save it again (.docx or .xlsx)."),
+            (Fatal::ArchiveTooLarge { what: "entries", limit }, Lang::Vi) => format!("Tệp nén có hơn {limit} thành phần: không phải tệp Word/Excel bình thường, không đọc."),
+            (Fatal::ArchiveTooLarge { what: "entries", limit }, Lang::En) => format!("The archive has more than {limit} entries: not a normal Word/Excel file, not read."),
+            (Fatal::ArchiveTooLarge { limit, .. }, Lang::Vi) => format!("Nội dung giải nén vượt quá {} MB (có thể là tệp “bom nén”): không đọc. Hãy chia tài liệu thành nhiều tệp nhỏ hơn.", limit / 1024 / 1024),
+            (Fatal::ArchiveTooLarge { limit, .. }, Lang::En) => format!("The unpacked content exceeds {} MB (possibly a zip bomb): not read. Split the document into smaller files.", limit / 1024 / 1024),
+            (Fatal::TooDeep { limit }, Lang::Vi) => format!("Cấu trúc XML trong tệp lồng sâu quá {limit} tầng: không phải tệp Word/Excel bình thường, không đọc."),
+            (Fatal::TooDeep { limit }, Lang::En) => format!("The file's XML is nested deeper than {limit} levels: not a normal Word/Excel file, not read."),
+            (Fatal::NoContent { part }, Lang::Vi) => format!("Tệp không có phần nội dung {part}: có lẽ không phải tệp Word (.docx) hay Excel (.xlsx). Hãy lưu lại bằng Word hoặc Excel."),
+            (Fatal::NoContent { part }, Lang::En) => format!("The file has no {part} part: probably not a Word (.docx) or Excel (.xlsx) file. Save it again from Word or Excel."),
             (Fatal::Unsupported { ext, hint }, Lang::Vi) => {
                 let what = match hint {
                     Hint::SaveAsDocx => "trong Word chọn Lưu thành → Word Document (.docx), hoặc Plain Text (.txt, Unicode UTF-8)",

@@ -28,6 +28,17 @@ pub fn import_file(name: &str, bytes: &[u8], format: Option<Format>, options: &O
             return Err(Fatal::AlreadyBank);
         }
     }
+    let office = match format {
+        Some(Format::Docx | Format::Xlsx) => format,
+        Some(_) => None,
+        None if crate::office::is_zip(bytes) || matches!(ext.as_str(), "docx" | "xlsx") => Some(office_kind(bytes)?),
+        None => None,
+    };
+    if let Some(kind) = office {
+        let (text, parsed) = if kind == Format::Docx { crate::docx::read(bytes)? } else { crate::xlsx::read(bytes)? };
+        let import = build(parsed, options);
+        return Ok(FileImport { format: kind, text, import });
+    }
     let decoded = decode(bytes)?;
     let mut notes = decoded.notes;
     let text = decoded.text;
@@ -40,14 +51,29 @@ pub fn import_file(name: &str, bytes: &[u8], format: Option<Format>, options: &O
         }
     };
     let mut parsed = match format {
-        Format::Word => word::parse(&text),
-        Format::Csv => csv::parse(&text),
+        Format::Word | Format::Docx => word::parse(&text),
+        Format::Csv | Format::Xlsx => csv::parse(&text),
         Format::Gift => gift::parse(&text),
     };
     notes.append(&mut parsed.notes);
     parsed.notes = notes;
     let import = build(parsed, options);
     Ok(FileImport { format, text, import })
+}
+
+/// Whether a zip archive is a Word file or an Excel workbook, by the parts it holds.
+fn office_kind(bytes: &[u8]) -> Result<Format, Fatal> {
+    if !crate::office::is_zip(bytes) {
+        return Err(Fatal::Damaged { detail: "không phải tệp nén zip / not a zip archive".into() });
+    }
+    let archive = crate::office::Archive::open(bytes)?;
+    if archive.names.iter().any(|n| n == "word/document.xml") {
+        Ok(Format::Docx)
+    } else if archive.names.iter().any(|n| n.starts_with("xl/worksheets/")) {
+        Ok(Format::Xlsx)
+    } else {
+        Err(Fatal::NoContent { part: "word/document.xml, xl/worksheets" })
+    }
 }
 
 /// The lowercase extension of `name`, without the dot.
@@ -113,6 +139,7 @@ fn recognise(ext: &str, text: &str) -> Result<(Format, Option<Note>), Fatal> {
         Format::Csv => s.table,
         Format::Gift => s.gift > 0,
         Format::Word => s.word > 0,
+        Format::Docx | Format::Xlsx => false,
     };
     if let Some(f) = by_ext.filter(|f| fits(*f)) {
         return Ok((f, None));
@@ -179,6 +206,21 @@ mod tests {
         assert_eq!(format_of("ghi-chu.txt", "Chỉ là ghi chú.\n"), Err(Fatal::UnknownFormat));
         assert!(matches!(format_of("de.doc", word), Err(Fatal::Unsupported { .. })));
         assert_eq!(format_of("nq35.json", "{}"), Err(Fatal::AlreadyBank));
+    }
+
+    #[test]
+    fn hostile_office_files_are_clear_errors() {
+        use crate::office::tests::zip_of;
+        let deep = "<w:p>".repeat(300) + &"</w:p>".repeat(300);
+        let file = zip_of(&[("word/document.xml", deep.as_bytes())]);
+        let err = import_file("de.docx", &file, None, &options()).unwrap_err();
+        assert_eq!(err, Fatal::TooDeep { limit: crate::office::MAX_DEPTH });
+        assert!(err.message(crate::Lang::Vi).starts_with("Cấu trúc XML trong tệp lồng sâu quá 256 tầng"));
+        let empty = zip_of(&[("khac.txt", b"x")]);
+        assert!(matches!(import_file("de.docx", &empty, None, &options()), Err(Fatal::NoContent { .. })));
+        assert!(matches!(import_file("de.docx", b"Cau 1", None, &options()), Err(Fatal::Damaged { .. })));
+        let broken = zip_of(&[("word/document.xml", b"<w:document><w:body><w:p></w:body>")]);
+        assert!(matches!(import_file("de.docx", &broken, None, &options()), Err(Fatal::Damaged { .. })));
     }
 
     #[test]

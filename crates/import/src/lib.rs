@@ -8,12 +8,15 @@
 
 pub mod csv;
 pub mod decode;
+pub mod docx;
 mod fatal;
 mod file;
 pub mod gift;
 pub mod legacy;
+pub mod office;
 mod text;
 pub mod word;
+pub mod xlsx;
 
 use ontap_core::model::{Bank, FORMAT_VERSION, Question, QuestionKind, Source};
 use ontap_core::{BankId, MaterialId, QuestionId};
@@ -33,6 +36,10 @@ pub enum Format {
     Csv,
     /// Moodle GIFT.
     Gift,
+    /// A Word file (.docx): paragraphs as Word text, question tables, formatting marks.
+    Docx,
+    /// An Excel workbook (.xlsx): the first sheet in the template's layout.
+    Xlsx,
 }
 
 impl Format {
@@ -42,6 +49,8 @@ impl Format {
             "word" => Some(Format::Word),
             "csv" | "tsv" => Some(Format::Csv),
             "gift" => Some(Format::Gift),
+            "docx" => Some(Format::Docx),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -52,6 +61,8 @@ impl Format {
             Format::Word => ("văn bản kiểu Word", "Word-style text"),
             Format::Csv => ("bảng (CSV hoặc Tab, như Excel lưu)", "a table (CSV or tab-separated, as Excel saves)"),
             Format::Gift => ("Moodle GIFT", "Moodle GIFT"),
+            Format::Docx => ("tệp Word (.docx)", "a Word file (.docx)"),
+            Format::Xlsx => ("tệp Excel (.xlsx)", "an Excel workbook (.xlsx)"),
         }
     }
 
@@ -184,11 +195,12 @@ pub struct Import {
 /// Difficulty given to questions whose input does not say (medium).
 pub const DEFAULT_DIFFICULTY: u8 = 2;
 
-/// Reads `text` in `format` and builds the bank.
+/// Reads `text` in `format` and builds the bank. Word and Excel files are not text: read them
+/// with [`import_file`] (here their text is read as Word text and CSV).
 pub fn import(format: Format, text: &str, options: &Options) -> Import {
     let parsed = match format {
-        Format::Word => word::parse(text),
-        Format::Csv => csv::parse(text),
+        Format::Word | Format::Docx => word::parse(text),
+        Format::Csv | Format::Xlsx => csv::parse(text),
         Format::Gift => gift::parse(text),
     };
     build(parsed, options)

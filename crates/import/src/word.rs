@@ -108,7 +108,7 @@ pub struct Line {
 }
 
 /// The marks every letter of `part` (a slice of `line.text`) carries.
-fn marks_of(line: &Line, part: &str) -> Marks {
+pub(crate) fn marks_of(line: &Line, part: &str) -> Marks {
     let base = line.text.as_ptr() as usize;
     let start = (part.as_ptr() as usize).saturating_sub(base);
     let mut all: Option<Marks> = None;
@@ -592,12 +592,12 @@ fn no_answer(number: usize) -> String {
     format!("Câu {number} chưa có đáp án (ghi “Đáp án: B” dưới câu hỏi hoặc trong bảng đáp án cuối tệp).")
 }
 
-fn shown(letters: &[usize]) -> String {
+pub(crate) fn shown(letters: &[usize]) -> String {
     letters.iter().map(|l| index_letter(*l).to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// The number row of a Word table pasted as text: `Câu 1 2 3` (the cells were tabs) → [1, 2, 3].
-fn number_row(line: &str) -> Option<Vec<usize>> {
+pub(crate) fn number_row(line: &str) -> Option<Vec<usize>> {
     let numbers: Option<Vec<usize>> = strip_cau(line)?.split(' ').map(|t| t.parse().ok()).collect();
     numbers.filter(|n| n.len() >= 2)
 }

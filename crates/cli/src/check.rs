@@ -164,3 +164,22 @@ pub fn bank_bytes(bytes: &[u8], name: String, materials_list: &Path, texts: Opti
     }
     FileResult { shown: name, text, diagnostics }
 }
+
+/// A bank whose only errors are what an import leaves to fill in (explanations, quotes,
+/// materials, answers, the description): `stats` counts it and `fmt` lays it out all the same.
+pub fn unfinished_bank(bytes: &[u8], diagnostics: &[Diagnostic]) -> Option<ontap_core::model::Bank> {
+    let errors = diagnostics.iter().filter(|d| d.severity() == ontap_core::check::Severity::Error);
+    let mut errors = errors.peekable();
+    errors.peek()?;
+    if !errors.all(todo_item) {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text)).ok()
+}
+
+/// Whether a diagnostic is an item of the import's to-do list (`ontap_import::todo`): an empty
+/// explanation, quote, material or description, a question without an answer.
+pub fn todo_item(d: &Diagnostic) -> bool {
+    ontap_import::is_todo(d.code(), &d.pointer) || matches!(d.problem, Problem::SingleCorrectCount { count: 0 })
+}

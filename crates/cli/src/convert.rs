@@ -1,7 +1,7 @@
 //! `ontap import`: reads a file through `ontap_import::import_file` (the trainers' page calls the
 //! same), writes the bank, reports every line not understood, then runs the checker over the bank and prints what is still missing.
 
-use crate::check::{MATERIALS_FILE, bank_bytes};
+use crate::check::{MATERIALS_FILE, bank_bytes, todo_item};
 use crate::disk::Folder;
 use crate::render::human;
 use crate::{Fatal, parse_lang};
@@ -138,9 +138,31 @@ pub fn run(args: lexopt::Parser) -> Result<ExitCode, Fatal> {
         Lang::Vi => writeln!(report, "Đã nhập {count} câu hỏi từ {shown}. Kiểm tra ngân hàng vừa tạo:"),
         Lang::En => writeln!(report, "Imported {count} question(s) from {shown}. Checking the new bank:"),
     };
-    report.push_str(&human(std::slice::from_ref(&checked), lang));
-    eprint!("{report}");
+    // What is merely not filled in yet (explanations, quotes…) is one to-do list, not an error
+    // per field; the checker's other findings are shown in full.
     let failed = imported.notes.iter().any(|n| !n.warning) || has_errors(&checked.diagnostics);
+    let mut rest = checked;
+    rest.diagnostics.retain(|d| !todo_item(d));
+    let checked_report = human(std::slice::from_ref(&rest), lang);
+    let todo = import::todo(&imported.bank);
+    if todo.is_empty() {
+        report.push_str(&checked_report);
+    } else {
+        // The checker's own summary would say "no problems" above a list of gaps.
+        let body = checked_report.trim_end_matches('\n');
+        report.push_str(body.rsplit_once('\n').map_or("", |(head, _)| head));
+        if !report.ends_with('\n') && !report.is_empty() {
+            report.push('\n');
+        }
+        let errors = rest.diagnostics.iter().filter(|d| d.severity() == ontap_core::check::Severity::Error).count();
+        let warnings = rest.diagnostics.len() - errors;
+        let _ = match lang {
+            Lang::Vi => writeln!(report, "Ngoài các chỗ còn trống dưới đây: {errors} lỗi, {warnings} cảnh báo."),
+            Lang::En => writeln!(report, "Besides the gaps listed below: {errors} error(s), {warnings} warning(s)."),
+        };
+        report.push_str(&todo.message(lang));
+    }
+    eprint!("{report}");
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

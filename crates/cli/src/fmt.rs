@@ -89,7 +89,14 @@ fn canonical(shown: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
     match name {
         CATALOGUE_FILE => written(check_catalogue(bytes, shown), write_catalogue),
         MATERIALS_FILE => written(check_materials(bytes, shown), write_materials),
-        _ => written(check_bank(bytes, shown, &References::default()), write_bank),
+        _ => {
+            let checked = check_bank(bytes, shown, &References::default());
+            // An unfinished import is laid out too: its empty fields stay empty.
+            match crate::check::unfinished_bank(bytes, &checked.diagnostics) {
+                Some(bank) if checked.value.is_none() => Ok(write_bank(&bank)),
+                _ => written(checked, write_bank),
+            }
+        }
     }
 }
 

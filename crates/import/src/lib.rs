@@ -15,6 +15,7 @@ pub mod gift;
 pub mod legacy;
 pub mod office;
 mod text;
+pub mod todo;
 pub mod word;
 pub mod xlsx;
 
@@ -26,6 +27,7 @@ pub use fatal::{Fatal, Hint};
 pub use file::{FileImport, import_file};
 pub use ontap_core::check::Lang;
 pub use text::{clean, slug, unquote};
+pub use todo::{Todo, is_todo, todo};
 
 /// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// How the bank is named in the checker's report when it goes to standard output.
-const STDOUT_NAME: &str = "(đầu ra)";
+const STDOUT_NAME: [&str; 2] = ["(đầu ra)", "(output)"];
 
 struct Args {
     input: PathBuf,
@@ -127,7 +127,7 @@ pub fn run(args: lexopt::Parser) -> Result<ExitCode, Fatal> {
         }
         None => {
             print!("{json}");
-            (STDOUT_NAME.to_owned(), a.input.with_file_name(MATERIALS_FILE))
+            (STDOUT_NAME[usize::from(lang == Lang::En)].to_owned(), a.input.with_file_name(MATERIALS_FILE))
         }
     };
     let texts = a.materials.map(Folder);

@@ -105,7 +105,10 @@ pub fn parse(text: &str) -> Parsed {
     let mut records = reader.records();
     let Some(Ok(header)) = records.next() else {
         return Parsed {
-            notes: vec![Note::error(1, "Không đọc được dòng tiêu đề của bảng.")], ..Parsed::default()
+            notes: vec![
+                Note::error(1, "Không đọc được dòng tiêu đề của bảng.").en("The table's header row cannot be read."),
+            ],
+            ..Parsed::default()
         };
     };
     let header = Row { line: 1, cells: header.iter().map(Cell::plain).collect() };
@@ -119,7 +122,10 @@ pub fn parse(text: &str) -> Parsed {
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| line_at(text, p.byte()));
-                notes.push(Note::error(line, format!("Không đọc được dòng này của bảng: {e}.")));
+                notes.push(
+                    Note::error(line, format!("Không đọc được dòng này của bảng: {e}."))
+                        .en(format!("This row of the table cannot be read: {e}.")),
+                );
             }
         }
     }
@@ -153,15 +159,23 @@ pub fn parse_with(header: &Row, columns: &[Option<&'static str>], rows: &[Row]) 
                 clean(&cell.text),
                 COLUMNS.join(", ")
             );
-            parsed.notes.push(Note::error(hl, message));
+            let en = format!(
+                "Column {} \"{}\" is not in the template and was ignored (the columns: {}).",
+                i + 1,
+                clean(&cell.text),
+                COLUMNS.join(", ")
+            );
+            parsed.notes.push(Note::error(hl, message).en(en));
         }
     }
     for required in ["cau_hoi", "dap_an"] {
         if !columns.contains(&Some(required)) {
-            parsed.notes.push(Note::error(
-                hl,
-                format!("Thiếu cột “{required}” ở dòng tiêu đề; xem tệp mẫu questions/mau-nhap.csv."),
-            ));
+            parsed.notes.push(
+                Note::error(hl, format!("Thiếu cột “{required}” ở dòng tiêu đề; xem tệp mẫu questions/mau-nhap.csv."))
+                    .en(format!(
+                        "The header row lacks the column \"{required}\"; see the template questions/mau-nhap.csv."
+                    )),
+            );
         }
     }
     if !columns.contains(&Some("cau_hoi")) {
@@ -175,7 +189,10 @@ pub fn parse_with(header: &Row, columns: &[Option<&'static str>], rows: &[Row]) 
         if record.cells.len() > columns.len()
             && record.cells.iter().skip(columns.len()).any(|c| !clean(&c.text).is_empty())
         {
-            parsed.notes.push(Note::error(line, "Dòng này có nhiều ô hơn dòng tiêu đề; các ô thừa bị bỏ qua."));
+            parsed.notes.push(
+                Note::error(line, "Dòng này có nhiều ô hơn dòng tiêu đề; các ô thừa bị bỏ qua.")
+                    .en("This row has more cells than the header row; the extra cells were ignored."),
+            );
         }
         let at = |name: &str| columns.iter().position(|c| *c == Some(name)).and_then(|i| record.cells.get(i));
         let cell = |name: &str| -> String { at(name).map(|c| clean(&c.text)).unwrap_or_default() };
@@ -207,7 +224,7 @@ fn row(
 ) -> Draft {
     let prompt = cell("cau_hoi");
     if prompt.is_empty() {
-        notes.push(Note::error(line, "Ô câu hỏi (cau_hoi) trống."));
+        notes.push(Note::error(line, "Ô câu hỏi (cau_hoi) trống.").en("The question cell (cau_hoi) is empty."));
     }
     let mut options: Vec<(usize, String)> = Vec::new();
     let mut marked: Vec<(usize, Marks)> = Vec::new();
@@ -225,10 +242,11 @@ fn row(
             continue;
         }
         if let Some(g) = gap.take().filter(|_| !options.is_empty() || i > 0) {
-            notes.push(Note::error(
-                line,
-                format!("Ô phương án {} trống nhưng có phương án {}.", index_letter(g), index_letter(i)),
-            ));
+            let (g, i) = (index_letter(g), index_letter(i));
+            notes.push(
+                Note::error(line, format!("Ô phương án {g} trống nhưng có phương án {i}."))
+                    .en(format!("Option {g} is empty but there is an option {i}.")),
+            );
         }
         options.push((i, text));
     }
@@ -240,13 +258,13 @@ fn row(
             _ => {
                 let accepted: Vec<String> = answer.split(['|', ';']).map(clean).filter(|a| !a.is_empty()).collect();
                 if ontap_core::check::count_blanks(&prompt) == 0 {
-                    notes.push(Note::error(
-                        line,
-                        "Không có phương án a–d; câu không phải Đúng/Sai cũng không có chỗ trống ___ để điền.",
-                    ));
+                    notes.push(
+                        Note::error(line, "Không có phương án a–d; câu không phải Đúng/Sai cũng không có chỗ trống ___ để điền.")
+                            .en("No options a–d; the question is neither Đúng/Sai (true/false) nor has a blank ___ to fill."),
+                    );
                 }
                 if accepted.is_empty() {
-                    notes.push(Note::error(line, "Ô đáp án (dap_an) trống."));
+                    notes.push(Note::error(line, "Ô đáp án (dap_an) trống.").en("The answer cell (dap_an) is empty."));
                 }
                 QuestionKind::FillBlank { accepted, strict_diacritics: false }
             }
@@ -269,18 +287,27 @@ fn row(
                         m.name(),
                         super::word::shown(&set)
                     );
-                    notes.push(Note::warning(line, message));
+                    let en = format!(
+                        "Row {line}: the answer written is {} but {} marks {}; the written answer is kept.",
+                        super::word::shown(&l),
+                        m.name_en(),
+                        super::word::shown(&set)
+                    );
+                    notes.push(Note::warning(line, message).en(en));
                 }
                 l
             }
             None if answer.is_empty() && by_mark.is_some() => by_mark.map(|(_, set)| set).unwrap_or_default(),
             None if answer.is_empty() => {
-                notes.push(Note::error(line, "Ô đáp án (dap_an) trống."));
+                notes.push(Note::error(line, "Ô đáp án (dap_an) trống.").en("The answer cell (dap_an) is empty."));
                 Vec::new()
             }
             None => {
-                notes
-                    .push(Note::error(line, format!("Không hiểu đáp án “{answer}”: cần chữ cái như “B” hoặc “A, C”.")));
+                notes.push(
+                    Note::error(line, format!("Không hiểu đáp án “{answer}”: cần chữ cái như “B” hoặc “A, C”.")).en(
+                        format!("The answer \"{answer}\" is not understood: write letters such as \"B\" or \"A, C\"."),
+                    ),
+                );
                 Vec::new()
             }
         };
@@ -299,10 +326,13 @@ fn row(
         "2" | "trung binh" | "vua" => Some(2),
         "3" | "kho" => Some(3),
         _ => {
-            notes.push(Note::error(
-                line,
-                format!("Độ khó “{difficulty}” không hợp lệ: ghi 1 (dễ), 2 (trung bình) hoặc 3 (khó)."),
-            ));
+            notes.push(
+                Note::error(
+                    line,
+                    format!("Độ khó “{difficulty}” không hợp lệ: ghi 1 (dễ), 2 (trung bình) hoặc 3 (khó)."),
+                )
+                .en(format!("The difficulty \"{difficulty}\" is invalid: write 1 (easy), 2 (medium) or 3 (hard).")),
+            );
             None
         }
     };

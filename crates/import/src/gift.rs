@@ -122,31 +122,42 @@ fn question(chars: &[Ch], line: usize, number: usize, notes: &mut Vec<Note>) -> 
         match find(chars, "::", start + 2) {
             Some(end) => start = end + 2,
             None => {
-                notes.push(Note::error(line, "Tên câu hỏi mở bằng “::” nhưng không đóng bằng “::”."));
+                notes.push(
+                    Note::error(line, "Tên câu hỏi mở bằng “::” nhưng không đóng bằng “::”.")
+                        .en("The question's title opens with \"::\" but is not closed by \"::\"."),
+                );
                 return None;
             }
         }
     }
     let body = &chars[start..];
     let Some(open) = find(body, "{", 0) else {
-        notes.push(Note::error(
-            line,
-            format!(
-                "Không có phần đáp án {{…}}: câu mô tả (description) chưa được hỗ trợ, không được nhập: “{}”.",
-                short(&text_of(body))
-            ),
-        ));
+        let shown = short(&text_of(body));
+        notes.push(
+            Note::error(
+                line,
+                format!(
+                    "Không có phần đáp án {{…}}: câu mô tả (description) chưa được hỗ trợ, không được nhập: “{shown}”."
+                ),
+            )
+            .en(format!(
+                "No {{…}} answer part: description items are not supported and were not imported: \"{shown}\"."
+            )),
+        );
         return None;
     };
     let Some(close) = find(body, "}", open + 1) else {
-        notes.push(Note::error(body[open].line, "Mở “{” mà không đóng “}”; câu này không được nhập."));
+        notes.push(
+            Note::error(body[open].line, "Mở “{” mà không đóng “}”; câu này không được nhập.")
+                .en("A \"{\" is opened and never closed by \"}\"; the question was not imported."),
+        );
         return None;
     };
     if let Some(again) = find(body, "{", close + 1) {
-        notes.push(Note::error(
-            body[again].line,
-            "Câu có hơn một phần đáp án {…} chưa được hỗ trợ; câu này không được nhập.",
-        ));
+        notes.push(
+            Note::error(body[again].line, "Câu có hơn một phần đáp án {…} chưa được hỗ trợ; câu này không được nhập.")
+                .en("Questions with more than one {…} answer part are not supported; the question was not imported."),
+        );
         return None;
     }
     let before = text_of(&body[..open]);
@@ -158,13 +169,18 @@ fn question(chars: &[Ch], line: usize, number: usize, notes: &mut Vec<Note>) -> 
         clean(&format!("{before} ___{gap}{after}"))
     };
     let joined = || clean(&format!("{before} {after}"));
-    let what = |kind: &str| format!("Câu {kind} (numerical) chưa được hỗ trợ; câu này không được nhập.");
     if trimmed.is_empty() {
-        notes.push(Note::error(line, "Câu tự luận (essay, “{}”) chưa được hỗ trợ; câu này không được nhập."));
+        notes.push(
+            Note::error(line, "Câu tự luận (essay, “{}”) chưa được hỗ trợ; câu này không được nhập.")
+                .en("Essay questions (\"{}\") are not supported; the question was not imported."),
+        );
         return None;
     }
     if trimmed.starts_with('#') {
-        notes.push(Note::error(line, what("số")));
+        notes.push(
+            Note::error(line, "Câu số (numerical) chưa được hỗ trợ; câu này không được nhập.")
+                .en("Numerical questions are not supported; the question was not imported."),
+        );
         return None;
     }
     // General feedback `####…`
@@ -239,13 +255,16 @@ fn answers<'a>(inside: &'a [Ch], notes: &mut Vec<Note>) -> Option<Vec<Answer<'a>
     let lead = text_of(&inside[..starts.first().copied().unwrap_or(inside.len())]);
     if !lead.is_empty() || starts.is_empty() {
         let line = inside.first().map_or(0, |c| c.line);
-        notes.push(Note::error(
-            line,
-            format!(
-                "Không hiểu phần đáp án “{}”: mỗi đáp án bắt đầu bằng “=” (đúng) hoặc “~” (sai).",
-                short(&text_of(inside))
-            ),
-        ));
+        let shown = short(&text_of(inside));
+        notes.push(
+            Note::error(
+                line,
+                format!("Không hiểu phần đáp án “{shown}”: mỗi đáp án bắt đầu bằng “=” (đúng) hoặc “~” (sai)."),
+            )
+            .en(format!(
+                "The answer part \"{shown}\" is not understood: each answer starts with \"=\" (right) or \"~\" (wrong)."
+            )),
+        );
         return None;
     }
     let mut out = Vec::new();
@@ -259,7 +278,10 @@ fn answers<'a>(inside: &'a [Ch], notes: &mut Vec<Note>) -> Option<Vec<Answer<'a>
             if let Some(close) = body[lead_ws + 1..].iter().position(|c| c.c == '%') {
                 let w = text_of(&body[lead_ws + 1..lead_ws + 1 + close]);
                 weight = w.parse().unwrap_or_else(|_| {
-                    notes.push(Note::error(inside[s].line, format!("Trọng số “%{w}%” không phải là số.")));
+                    notes.push(
+                        Note::error(inside[s].line, format!("Trọng số “%{w}%” không phải là số."))
+                            .en(format!("The weight \"%{w}%\" is not a number.")),
+                    );
                     0.0
                 });
                 body = &body[lead_ws + close + 2..];
@@ -296,22 +318,25 @@ fn multiple_choice(answers: &[Answer<'_>], notes: &mut Vec<Note>, feedback: &mut
         if right {
             correct.push(i);
         } else if a.weight > 0.0 {
-            notes.push(Note::warning(
-                a.line,
-                format!(
-                    "Phương án “{}” được {}% điểm trong Moodle; ứng dụng chỉ chấm đúng/sai nên tính là sai.",
-                    a.shown(),
-                    a.weight
-                ),
-            ));
+            let (shown, weight) = (a.shown(), a.weight);
+            notes.push(
+                Note::warning(
+                    a.line,
+                    format!("Phương án “{shown}” được {weight}% điểm trong Moodle; ứng dụng chỉ chấm đúng/sai nên tính là sai."),
+                )
+                .en(format!("The option \"{shown}\" earns {weight}% in Moodle; the app scores right or wrong only, so it counts as wrong.")),
+            );
         }
     }
     if single && correct.len() > 1 {
         let line = answers[correct[1]].line;
-        notes.push(Note::error(
-            line,
-            "Câu một lựa chọn có hơn một đáp án “=”: đã nhập thành câu chọn nhiều đáp án; nếu đúng ý, hãy viết ~%50% cho từng đáp án đúng.",
-        ));
+        notes.push(
+            Note::error(
+                line,
+                "Câu một lựa chọn có hơn một đáp án “=”: đã nhập thành câu chọn nhiều đáp án; nếu đúng ý, hãy viết ~%50% cho từng đáp án đúng.",
+            )
+            .en("A single-choice question has more than one \"=\" answer: imported as multiple answers; if that is meant, write ~%50% for each right answer."),
+        );
     }
     feedback_of(answers, feedback);
     choice(answers.iter().map(Answer::shown).collect(), &correct)
@@ -323,14 +348,14 @@ fn short_answer(answers: &[Answer<'_>], notes: &mut Vec<Note>, feedback: &mut Ve
         if a.weight >= 100.0 {
             accepted.push(a.shown());
         } else {
-            notes.push(Note::warning(
-                a.line,
-                format!(
-                    "Đáp án “{}” được {}% điểm trong Moodle; ứng dụng chỉ nhận đáp án đúng hoàn toàn nên bỏ đáp án này.",
-                    a.shown(),
-                    a.weight
-                ),
-            ));
+            let (shown, weight) = (a.shown(), a.weight);
+            notes.push(
+                Note::warning(
+                    a.line,
+                    format!("Đáp án “{shown}” được {weight}% điểm trong Moodle; ứng dụng chỉ nhận đáp án đúng hoàn toàn nên bỏ đáp án này."),
+                )
+                .en(format!("The answer \"{shown}\" earns {weight}% in Moodle; the app accepts fully right answers only, so it was left out.")),
+            );
         }
     }
     feedback_of(answers, feedback);
@@ -341,21 +366,28 @@ fn matching(answers: &[Answer<'_>], notes: &mut Vec<Note>) -> Option<QuestionKin
     let mut pairs = Vec::new();
     for a in answers {
         let Some(arrow) = find(a.text, "->", 0).filter(|_| a.mark == '=') else {
-            notes.push(Note::error(
-                a.line,
-                format!("Câu ghép đôi: “{}” không có dạng “=trái -> phải”; câu này không được nhập.", a.shown()),
-            ));
+            notes.push(
+                Note::error(
+                    a.line,
+                    format!("Câu ghép đôi: “{}” không có dạng “=trái -> phải”; câu này không được nhập.", a.shown()),
+                )
+                .en(format!(
+                    "Matching question: \"{}\" is not \"=left -> right\"; the question was not imported.",
+                    a.shown()
+                )),
+            );
             return None;
         };
         let left = text_of(&a.text[..arrow]);
         let right = text_of(&a.text[arrow + 2..]);
         if left.is_empty() {
-            notes.push(Note::warning(
-                a.line,
-                format!(
-                    "Vế phải thừa “{right}” (không có vế trái) chưa được hỗ trợ trong câu ghép đôi; không được nhập."
-                ),
-            ));
+            notes.push(
+                Note::warning(
+                    a.line,
+                    format!("Vế phải thừa “{right}” (không có vế trái) chưa được hỗ trợ trong câu ghép đôi; không được nhập."),
+                )
+                .en(format!("The extra right side \"{right}\" (no left side) is not supported in matching questions; not imported.")),
+            );
             continue;
         }
         pairs.push(Pair { left, right });

@@ -80,7 +80,8 @@ impl Format {
 }
 
 /// Something the importer reports about one line of the input (line 0: the whole file).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Two notes are equal when they say the same in Vietnamese at the same place.
+#[derive(Debug, Clone, Eq)]
 pub struct Note {
     /// 1-based line of the input; 0 for the whole file.
     pub line: usize,
@@ -109,12 +110,24 @@ impl Note {
         Note { line, warning, message: vi, english: Some(en) }
     }
 
+    /// The note with its English words (`--lang en`).
+    pub fn en(mut self, english: impl Into<String>) -> Note {
+        self.english = Some(english.into());
+        self
+    }
+
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> &str {
         match (lang, &self.english) {
             (Lang::En, Some(en)) => en,
             _ => &self.message,
         }
+    }
+}
+
+impl PartialEq for Note {
+    fn eq(&self, other: &Note) -> bool {
+        (self.line, self.warning, &self.message) == (other.line, other.warning, &other.message)
     }
 }
 
@@ -213,7 +226,7 @@ pub fn import(format: Format, text: &str, options: &Options) -> Import {
 pub fn build(parsed: Parsed, options: &Options) -> Import {
     let Parsed { drafts, mut notes, title } = parsed;
     if drafts.is_empty() {
-        notes.push(Note::error(0, "Không tìm thấy câu hỏi nào trong tệp."));
+        notes.push(Note::error(0, "Không tìm thấy câu hỏi nào trong tệp.").en("No question was found in the file."));
     }
     let mut used: HashSet<String> = HashSet::new();
     let mut highest = drafts.iter().map(|d| d.number).max().unwrap_or(0);
@@ -224,16 +237,16 @@ pub fn build(parsed: Parsed, options: &Options) -> Import {
             notes.push(Note::error(
                 d.line,
                 format!("Mã “{bad}” không hợp lệ (chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang); đã đặt mã tự động."),
-            ));
+            ).en(format!("The id \"{bad}\" is invalid (lowercase ASCII letters, digits and hyphens only); an id was given automatically.")));
         }
         let mut id = written.map_or_else(|| numbered(&options.bank_id, d.number), str::to_owned);
         if used.contains(&id) {
             highest += 1;
             let new = numbered(&options.bank_id, highest);
-            notes.push(Note::error(
-                d.line,
-                format!("Mã “{id}” đã dùng cho một câu trước; câu này được đặt mã “{new}”."),
-            ));
+            notes.push(
+                Note::error(d.line, format!("Mã “{id}” đã dùng cho một câu trước; câu này được đặt mã “{new}”."))
+                    .en(format!("The id \"{id}\" is taken by an earlier question; this one gets \"{new}\".")),
+            );
             id = new;
         }
         used.insert(id.clone());
@@ -316,10 +329,13 @@ pub fn choice_written(
         match options.iter().position(|(w, _)| w == l) {
             Some(p) if !positions.contains(&p) => positions.push(p),
             Some(_) => {}
-            None => notes.push(Note::error(
-                line,
-                format!("Đáp án {} của {question} không có trong các phương án.", ontap_core::model::index_letter(*l)),
-            )),
+            None => {
+                let letter = ontap_core::model::index_letter(*l);
+                notes.push(
+                    Note::error(line, format!("Đáp án {letter} của {question} không có trong các phương án."))
+                        .en(format!("The answer {letter} of {question} is not among the options.")),
+                )
+            }
         }
     }
     choice(options.into_iter().map(|(_, t)| t).collect(), &positions)

@@ -48,6 +48,17 @@ impl Mark {
         1 << (self as u8)
     }
 
+    /// The mark's name in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Mark::Star => "a *",
+            Mark::Bold => "bold",
+            Mark::Underline => "underline",
+            Mark::Highlight => "highlight",
+            Mark::Color => "font colour",
+        }
+    }
+
     /// How a trainer names the mark.
     pub fn name(self) -> &'static str {
         match self {
@@ -227,10 +238,10 @@ impl Reader {
             return;
         }
         if self.in_table {
-            self.notes.push(Note::error(
-                n,
-                format!("Không hiểu dòng này trong bảng đáp án (cần dạng “1-B, 2-A”): “{line}”."),
-            ));
+            self.notes.push(
+                Note::error(n, format!("Không hiểu dòng này trong bảng đáp án (cần dạng “1-B, 2-A”): “{line}”."))
+                    .en(format!("This line of the answer table is not understood (write \"1-B, 2-A\"): \"{line}\".")),
+            );
             return;
         }
         let Some(q) = self.questions.last_mut().filter(|_| !self.in_table) else {
@@ -238,7 +249,10 @@ impl Reader {
             if self.preamble == 1 && self.questions.is_empty() {
                 self.title = Some(line);
             } else {
-                self.notes.push(Note::warning(n, format!("Dòng nằm ngoài mọi câu hỏi, không được nhập: “{line}”.")));
+                self.notes.push(
+                    Note::warning(n, format!("Dòng nằm ngoài mọi câu hỏi, không được nhập: “{line}”."))
+                        .en(format!("The line is outside every question and was not imported: \"{line}\".")),
+                );
             }
             return;
         };
@@ -257,7 +271,12 @@ impl Reader {
                             index_letter(letter),
                             index_letter(expected)
                         );
-                        self.notes.push(Note::error(n, message));
+                        let en = format!(
+                            "Option {}. stands where {}. should: an option missing or repeated? Imported in the order written.",
+                            index_letter(letter),
+                            index_letter(expected)
+                        );
+                        self.notes.push(Note::error(n, message).en(en));
                     }
                 }
                 return;
@@ -290,7 +309,11 @@ impl Reader {
                     "Không hiểu dòng này trong câu {} (không phải phương án A.–H., “Đáp án:”, “Giải thích:”…), không được nhập: “{line}”.",
                     q.number
                 );
-                self.notes.push(Note::error(n, message));
+                let en = format!(
+                    "This line of question {} is not understood (not an option A.–H., \"Đáp án:\", \"Giải thích:\"…) and was not imported: \"{line}\".",
+                    q.number
+                );
+                self.notes.push(Note::error(n, message).en(en));
             }
         }
     }
@@ -298,18 +321,22 @@ impl Reader {
     fn start(&mut self, n: usize, number: usize, rest: &str) {
         if let Some(last) = self.questions.last().map(|q| q.number) {
             if number > last + 1 {
-                let missing = if number == last + 2 {
-                    format!("Câu {}", last + 1)
+                let (missing, missing_en) = if number == last + 2 {
+                    (format!("Câu {}", last + 1), format!("question {}", last + 1))
                 } else {
-                    format!("Câu {}–{}", last + 1, number - 1)
+                    (format!("Câu {}–{}", last + 1, number - 1), format!("questions {}–{}", last + 1, number - 1))
                 };
-                self.notes.push(Note::warning(
-                    n,
-                    format!("Sau Câu {last} là Câu {number}: thiếu {missing}? (đánh số nhảy cóc)"),
-                ));
+                self.notes.push(
+                    Note::warning(n, format!("Sau Câu {last} là Câu {number}: thiếu {missing}? (đánh số nhảy cóc)"))
+                        .en(format!(
+                            "Question {number} follows question {last}: {missing_en} missing? (numbering skips)"
+                        )),
+                );
             } else if number <= last && self.questions.iter().all(|q| q.number != number) {
-                self.notes
-                    .push(Note::warning(n, format!("Câu {number} đứng sau Câu {last}: đánh số không theo thứ tự.")));
+                self.notes.push(
+                    Note::warning(n, format!("Câu {number} đứng sau Câu {last}: đánh số không theo thứ tự."))
+                        .en(format!("Question {number} comes after question {last}: the numbering is out of order.")),
+                );
             }
         }
         self.in_table = false;
@@ -335,7 +362,10 @@ impl Reader {
             if !rest.is_empty() {
                 match table_entries(rest) {
                     Some(entries) => self.add_entries(n, entries),
-                    None => self.notes.push(Note::error(n, format!("Không hiểu bảng đáp án: “{rest}”."))),
+                    None => self.notes.push(
+                        Note::error(n, format!("Không hiểu bảng đáp án: “{rest}”."))
+                            .en(format!("The answer table is not understood: \"{rest}\".")),
+                    ),
                 }
             }
             return;
@@ -355,7 +385,10 @@ impl Reader {
             }
         }
         let Some(q) = self.questions.last_mut().filter(|_| !self.in_table) else {
-            self.notes.push(Note::error(n, format!("Dòng này không thuộc câu hỏi nào, không được nhập: “{line}”.")));
+            self.notes.push(
+                Note::error(n, format!("Dòng này không thuộc câu hỏi nào, không được nhập: “{line}”."))
+                    .en(format!("This line belongs to no question and was not imported: \"{line}\".")),
+            );
             return;
         };
         match label {
@@ -364,7 +397,11 @@ impl Reader {
                 if let Some((_, first)) = &q.answer {
                     let message =
                         format!("Câu {} đã có đáp án ở dòng {first}; dòng này không được nhập: “{line}”.", q.number);
-                    self.notes.push(Note::error(n, message));
+                    let en = format!(
+                        "Question {} already has an answer on line {first}; this line was not imported: \"{line}\".",
+                        q.number
+                    );
+                    self.notes.push(Note::error(n, message).en(en));
                 } else {
                     q.answer = Some((rest, n));
                 }
@@ -382,7 +419,11 @@ impl Reader {
                 if let Some(first) = &q.material {
                     let message =
                         format!("Câu {} đã ghi tài liệu “{first}”; dòng này không được nhập: “{line}”.", q.number);
-                    self.notes.push(Note::error(n, message));
+                    let en = format!(
+                        "Question {} already names the material \"{first}\"; this line was not imported: \"{line}\".",
+                        q.number
+                    );
+                    self.notes.push(Note::error(n, message).en(en));
                 } else {
                     q.material = Some(rest);
                 }
@@ -414,7 +455,11 @@ impl Reader {
                     "Dòng đáp án của bảng không khớp với dòng số câu ở dòng {numbers_line}: cần đúng {} chữ cái (A–H), mỗi ô một đáp án.",
                     numbers.len()
                 );
-                self.notes.push(Note::error(n, message));
+                let en = format!(
+                    "The table's answer row does not match the number row on line {numbers_line}: write exactly {} letters (A–H), one answer a cell.",
+                    numbers.len()
+                );
+                self.notes.push(Note::error(n, message).en(en));
             }
         }
     }
@@ -422,7 +467,10 @@ impl Reader {
     /// Reports a table number row that no `Đáp án` row followed.
     fn unmatched_numbers(&mut self) {
         if let Some((_, line)) = self.numbers.take() {
-            self.notes.push(Note::error(line, "Dòng số câu của bảng đáp án không có dòng “Đáp án …” ngay dưới."));
+            self.notes.push(
+                Note::error(line, "Dòng số câu của bảng đáp án không có dòng “Đáp án …” ngay dưới.")
+                    .en("The answer table's number row has no \"Đáp án …\" row right below it."),
+            );
         }
     }
 
@@ -430,7 +478,10 @@ impl Reader {
         for (number, letters) in entries {
             if let Some((_, first)) = self.table.get(&number) {
                 let message = format!("Bảng đáp án ghi Câu {number} hai lần (lần đầu ở dòng {first}); giữ lần đầu.");
-                self.notes.push(Note::error(n, message));
+                let en = format!(
+                    "The answer table gives question {number} twice (first on line {first}); the first is kept."
+                );
+                self.notes.push(Note::error(n, message).en(en));
             } else {
                 self.table.insert(number, (letters, n));
             }
@@ -446,7 +497,11 @@ impl Reader {
             if let Some((_, line)) = self.table.get(&q.number).filter(|_| twice) {
                 let message =
                     format!("Có hai Câu {}: không biết đáp án trong bảng thuộc câu nào; hãy đánh số lại.", q.number);
-                self.notes.push(Note::error(*line, message));
+                let en = format!(
+                    "There are two questions {}: the table's answer fits neither for sure; number them again.",
+                    q.number
+                );
+                self.notes.push(Note::error(*line, message).en(en));
                 self.table.remove(&q.number);
             }
         }
@@ -457,8 +512,10 @@ impl Reader {
         let mut rest: Vec<(usize, usize)> = self.table.iter().map(|(number, (_, line))| (*line, *number)).collect();
         rest.sort_unstable();
         for (line, number) in rest {
-            self.notes
-                .push(Note::error(line, format!("Bảng đáp án có Câu {number} nhưng không có câu hỏi số {number}.")));
+            self.notes.push(
+                Note::error(line, format!("Bảng đáp án có Câu {number} nhưng không có câu hỏi số {number}."))
+                    .en(format!("The answer table has question {number} but there is no question {number}.")),
+            );
         }
         Parsed { drafts, notes: self.notes, title: self.title }
     }
@@ -470,8 +527,11 @@ impl Reader {
             (Some((_, line)), Some(a)) => match letters(a) {
                 Some(l) => Some((l, *line)),
                 None if !q.options.is_empty() => {
-                    self.notes
-                        .push(Note::error(*line, format!("Không hiểu đáp án “{a}”: cần chữ cái như “B” hoặc “A, C”.")));
+                    self.notes.push(
+                        Note::error(*line, format!("Không hiểu đáp án “{a}”: cần chữ cái như “B” hoặc “A, C”.")).en(
+                            format!("The answer \"{a}\" is not understood: write letters such as \"B\" or \"A, C\"."),
+                        ),
+                    );
                     None
                 }
                 None => None,
@@ -486,13 +546,21 @@ impl Reader {
                     shown(t),
                     shown(w)
                 );
-                self.notes.push(Note::error(*line, message));
+                let en = format!(
+                    "The answer table gives question {} as {} but below the question {} is written; the latter is kept.",
+                    q.number,
+                    shown(t),
+                    shown(w)
+                );
+                self.notes.push(Note::error(*line, message).en(en));
             }
         }
         if let (true, Some((t, line))) = (q.options.is_empty(), &table) {
             let message =
                 format!("Bảng đáp án ghi Câu {} là {} nhưng câu này không có phương án A., B., …", q.number, shown(t));
-            self.notes.push(Note::error(*line, message));
+            let en =
+                format!("The answer table gives question {} as {} but it has no options A., B., …", q.number, shown(t));
+            self.notes.push(Note::error(*line, message).en(en));
         }
         let mut chosen = written.or(table);
         if let Some(marked) = self.marked(&q) {
@@ -505,7 +573,14 @@ impl Reader {
                         marked.0.name(),
                         shown(&marked.1)
                     );
-                    self.notes.push(Note::warning(*line, message));
+                    let en = format!(
+                        "Question {}: the answer written is {} but {} marks {}; the written answer is kept.",
+                        q.number,
+                        shown(given),
+                        marked.0.name_en(),
+                        shown(&marked.1)
+                    );
+                    self.notes.push(Note::warning(*line, message).en(en));
                 }
                 Some(_) => {}
                 None => chosen = Some((marked.1, q.line)),
@@ -515,7 +590,7 @@ impl Reader {
             self.no_options(&q, &prompt, answer.as_deref(), chosen.is_some())
         } else {
             if chosen.is_none() {
-                self.notes.push(Note::error(q.line, no_answer(q.number)));
+                self.notes.push(no_answer(q.line, q.number));
             }
             let (letters, line) = chosen.unwrap_or((Vec::new(), q.line));
             choice_written(q.options, &letters, line, &format!("Câu {}", q.number), &mut self.notes)
@@ -552,7 +627,17 @@ impl Reader {
                     shown(&first.1),
                     first.0.name()
                 );
-                self.notes.push(Note::warning(q.line, message));
+                let en = format!(
+                    "Question {}: {} marks {} but {} marks {}; {} is kept, as {} says.",
+                    q.number,
+                    first.0.name_en(),
+                    shown(&first.1),
+                    mark.name_en(),
+                    shown(set),
+                    shown(&first.1),
+                    first.0.name_en()
+                );
+                self.notes.push(Note::warning(q.line, message).en(en));
             }
         }
         Some(first)
@@ -570,26 +655,33 @@ impl Reader {
             let accepted: Vec<String> =
                 answer.unwrap_or_default().split([';', '|']).map(clean).filter(|a| !a.is_empty()).collect();
             if accepted.is_empty() {
-                self.notes.push(Note::error(q.line, no_answer(q.number)));
+                self.notes.push(no_answer(q.line, q.number));
             }
             return QuestionKind::FillBlank { accepted, strict_diacritics: false };
         }
-        let message = if has_letters || answer.is_none() {
-            format!("Câu {} không có phương án A., B., … nào.", q.number)
+        let (message, en) = if has_letters || answer.is_none() {
+            (
+                format!("Câu {} không có phương án A., B., … nào.", q.number),
+                format!("Question {} has no options A., B., ….", q.number),
+            )
         } else {
-            format!(
-                "Câu {} không có phương án, và đáp án “{}” không phải Đúng/Sai.",
-                q.number,
-                answer.unwrap_or_default()
+            let a = answer.unwrap_or_default();
+            (
+                format!("Câu {} không có phương án, và đáp án “{a}” không phải Đúng/Sai.", q.number),
+                format!("Question {} has no options, and the answer \"{a}\" is not Đúng/Sai (true/false).", q.number),
             )
         };
-        self.notes.push(Note::error(q.line, message));
+        self.notes.push(Note::error(q.line, message).en(en));
         QuestionKind::Single { options: Vec::new(), correct: ontap_core::model::Letters::Many(Vec::new()) }
     }
 }
 
-fn no_answer(number: usize) -> String {
-    format!("Câu {number} chưa có đáp án (ghi “Đáp án: B” dưới câu hỏi hoặc trong bảng đáp án cuối tệp).")
+fn no_answer(line: usize, number: usize) -> Note {
+    Note::error(
+        line,
+        format!("Câu {number} chưa có đáp án (ghi “Đáp án: B” dưới câu hỏi hoặc trong bảng đáp án cuối tệp)."),
+    )
+    .en(format!("Question {number} has no answer (write \"Đáp án: B\" below it or in an answer table at the end)."))
 }
 
 pub(crate) fn shown(letters: &[usize]) -> String {

@@ -195,7 +195,7 @@ pub fn read(bytes: &[u8]) -> Result<(String, Parsed), Fatal> {
     }
     let Some(header_at) = rows.iter().position(|r| r.cells.iter().any(|c| !c.text.trim().is_empty())) else {
         let mut parsed = Parsed::default();
-        parsed.notes.push(Note::error(0, "Trang tính đầu tiên trống."));
+        parsed.notes.push(Note::error(0, "Trang tính đầu tiên trống.").en("The first sheet is empty."));
         return Ok((text, parsed));
     };
     let mut parsed = csv::parse_rows(&rows[header_at], &rows[header_at + 1..]);

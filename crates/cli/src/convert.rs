@@ -67,7 +67,10 @@ fn parse_args(mut args: lexopt::Parser) -> Result<Args, Fatal> {
         }
     }
     a.input = input.ok_or_else(|| {
-        Fatal("import cần một tệp để nhập (.docx, .xlsx, .txt, .csv, .gift) / import needs an INPUT file".into())
+        Fatal::say(
+            "import cần một tệp để nhập (.docx, .xlsx, .txt, .csv, .gift)",
+            "import needs an INPUT file (.docx, .xlsx, .txt, .csv, .gift)",
+        )
     })?;
     Ok(a)
 }
@@ -76,9 +79,10 @@ fn id_value(flag: &str, value: String) -> Result<String, Fatal> {
     if is_valid_id(&value) {
         Ok(value)
     } else {
-        Err(Fatal(format!(
-            "{flag} {value:?}: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ nq35-on-tap / use lowercase ASCII letters, digits and hyphens"
-        )))
+        Err(Fatal::say(
+            format!("{flag} {value:?}: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ nq35-on-tap"),
+            format!("{flag} {value:?}: use lowercase ASCII letters, digits and hyphens, e.g. nq35-on-tap"),
+        ))
     }
 }
 
@@ -122,7 +126,10 @@ pub fn run(args: lexopt::Parser) -> Result<ExitCode, Fatal> {
 
     let (name, beside) = match &a.output {
         Some(out) => {
-            std::fs::write(out, &json).map_err(|e| Fatal(format!("{}: {e}", out.display())))?;
+            std::fs::write(out, &json).map_err(|e| {
+                let o = out.display();
+                say(format!("{o}: không ghi được: {e}"), format!("{o}: {e}"))
+            })?;
             (out.display().to_string(), out.with_file_name(MATERIALS_FILE))
         }
         None => {

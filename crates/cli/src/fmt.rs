@@ -25,7 +25,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
         }
     }
     if paths.is_empty() {
-        return Err(Fatal("fmt needs at least one PATH (a bank file or a questions folder)".into()));
+        return Err(crate::needs_path("fmt"));
     }
     let files = json_files(&paths)?;
     let (mut changed, mut refused) = (Vec::new(), Vec::new());
@@ -73,7 +73,7 @@ fn json_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Fatal> {
         } else if path.is_file() {
             files.push(path.clone());
         } else {
-            return Err(Fatal(format!("{}: no such file or folder", path.display())));
+            return Err(crate::no_such_path(path));
         }
     }
     Ok(files)

@@ -26,19 +26,13 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
     let mut paths: Vec<PathBuf> = Vec::new();
     while let Some(arg) = args.next()? {
         match arg {
-            Long("format") => {
-                as_json = match args.value()?.string()?.as_str() {
-                    "human" => false,
-                    "json" => true,
-                    other => return Err(Fatal(format!("--format takes human or json, not {other:?}"))),
-                }
-            }
+            Long("format") => as_json = crate::as_json(&args.value()?.string()?)?,
             Value(path) => paths.push(path.into()),
             _ => return Err(arg.unexpected().into()),
         }
     }
     if paths.is_empty() {
-        return Err(Fatal("stats needs at least one PATH (a bank file or a questions folder)".into()));
+        return Err(crate::needs_path("stats"));
     }
     let mut banks = Vec::new();
     for path in &paths {
@@ -83,7 +77,7 @@ fn count_path(path: &Path) -> Result<Vec<Counted>, Fatal> {
         return Ok(banks.map(|n| single_file(&path.join(n))).collect());
     }
     if !path.is_file() {
-        return Err(Fatal(format!("{shown}: no such file or folder")));
+        return Err(crate::no_such_path(path));
     }
     if path.file_name().is_some_and(|n| n == CATALOGUE_FILE) {
         return count_path(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")));

@@ -42,6 +42,159 @@ struct Reader {
     tables: Vec<Vec<Vec<Line>>>,
     /// The cell being read: its paragraphs joined.
     cell: Option<Line>,
+    /// Word's automatic numbering, to write the labels it shows (`A.`, `Câu 1.`).
+    numbering: Numbering,
+    /// The paragraph's list: (numId, level).
+    list: (Option<String>, usize),
+    /// Inside `w:t`: only there is text the document's (not the whitespace between elements,
+    /// nor field codes).
+    in_text: bool,
+}
+
+/// One level of a numbered list: its format (`upperLetter`, `decimal`…), its text (`%1.`) and
+/// where it starts.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    format: String,
+    text: String,
+    start: usize,
+}
+
+/// Word's lists (`word/numbering.xml`) and their counters as the document goes.
+#[derive(Debug, Default)]
+struct Numbering {
+    /// abstractNumId → levels.
+    abstract_levels: std::collections::HashMap<String, Vec<Level>>,
+    /// numId → (abstractNumId, level → restart value).
+    nums: std::collections::HashMap<String, (String, Vec<(usize, usize)>)>,
+    /// abstractNumId → counters by level.
+    counters: std::collections::HashMap<String, Vec<usize>>,
+    /// numIds seen (a restart applies at their first paragraph).
+    used: std::collections::HashSet<String>,
+}
+
+impl Numbering {
+    fn read(xml: &str) -> Result<Numbering, Fatal> {
+        let mut n = Numbering::default();
+        let (mut abs, mut num): (Option<String>, Option<String>) = (None, None);
+        let mut level: Option<usize> = None;
+        walk("word/numbering.xml", xml, |e| match e {
+            Xml::Open(e, empty) => {
+                let name = e.name();
+                match name.as_ref() {
+                    "w:abstractNum" if !empty => abs = attr(e, "w:abstractNumId"),
+                    "w:num" if !empty => num = attr(e, "w:numId"),
+                    "w:lvl" | "w:lvlOverride" if !empty => level = attr(e, "w:ilvl").and_then(|l| l.parse().ok()),
+                    "w:abstractNumId" => {
+                        if let (Some(id), Some(a)) = (&num, attr(e, "w:val")) {
+                            n.nums.insert(id.clone(), (a, Vec::new()));
+                        }
+                    }
+                    "w:startOverride" => {
+                        let start = attr(e, "w:val").and_then(|v| v.parse().ok());
+                        if let (Some(id), Some(l), Some(start)) = (&num, level, start) {
+                            if let Some((_, restarts)) = n.nums.get_mut(id) {
+                                restarts.push((l, start));
+                            }
+                        }
+                    }
+                    "w:start" | "w:numFmt" | "w:lvlText" => {
+                        if let (Some(a), Some(l), Some(v)) = (&abs, level, attr(e, "w:val")) {
+                            let levels = n.abstract_levels.entry(a.clone()).or_default();
+                            if levels.len() <= l.min(8) {
+                                levels.resize(l.min(8) + 1, Level { start: 1, ..Level::default() });
+                            }
+                            let lv = &mut levels[l.min(8)];
+                            match name.as_ref() {
+                                "w:start" => lv.start = v.parse().unwrap_or(1),
+                                "w:numFmt" => lv.format = v,
+                                _ => lv.text = v,
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Xml::Close(name) => match name {
+                "w:abstractNum" => abs = None,
+                "w:num" => num = None,
+                "w:lvl" | "w:lvlOverride" => level = None,
+                _ => {}
+            },
+            Xml::Text(_) => {}
+        })?;
+        Ok(n)
+    }
+
+    /// The label Word shows before the next paragraph of list `num` at `level`, counting it.
+    fn label(&mut self, num: &str, level: usize) -> Option<String> {
+        let (abs, restarts) = self.nums.get(num)?.clone();
+        let levels = self.abstract_levels.get(&abs)?;
+        let level = level.min(levels.len().checked_sub(1)?);
+        let counters = self
+            .counters
+            .entry(abs.clone())
+            .or_insert_with(|| levels.iter().map(|l| l.start.saturating_sub(1)).collect());
+        if self.used.insert(num.to_owned()) {
+            for (l, start) in restarts {
+                if let Some(c) = counters.get_mut(l) {
+                    *c = start.saturating_sub(1);
+                }
+            }
+        }
+        counters[level] += 1;
+        for deeper in level + 1..counters.len() {
+            counters[deeper] = levels[deeper].start.saturating_sub(1);
+        }
+        let lv = &levels[level];
+        if matches!(lv.format.as_str(), "bullet" | "none" | "") {
+            return None;
+        }
+        let mut text = lv.text.clone();
+        for (i, l) in levels.iter().enumerate().take(9) {
+            let value = counters[i].max(1);
+            let shown = match l.format.as_str() {
+                "upperLetter" => letter(value).to_ascii_uppercase(),
+                "lowerLetter" => letter(value),
+                "upperRoman" => roman(value),
+                "lowerRoman" => roman(value).to_ascii_lowercase(),
+                _ => value.to_string(),
+            };
+            text = text.replace(&format!("%{}", i + 1), &shown);
+        }
+        Some(text)
+    }
+}
+
+/// 1 → a, 26 → z, 27 → aa (Word repeats the letter).
+fn letter(n: usize) -> String {
+    let c = char::from(b'a' + u8::try_from((n - 1) % 26).unwrap_or(0));
+    std::iter::repeat_n(c, (n - 1) / 26 + 1).collect()
+}
+
+fn roman(mut n: usize) -> String {
+    let mut out = String::new();
+    for (v, s) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
 }
 
 /// Whether a `w:val` switches a property on (`<w:b/>`, `<w:b w:val="1"/>`, not `"0"`/`"false"`).
@@ -73,6 +226,10 @@ impl Reader {
                     }
                 }
                 match name {
+                    "w:p" if !empty => self.list = (None, 0),
+                    "w:t" if !empty => self.in_text = true,
+                    "w:numId" => self.list.0 = attr(e, "w:val"),
+                    "w:ilvl" => self.list.1 = attr(e, "w:val").and_then(|v| v.parse().ok()).unwrap_or(0),
                     "w:r" if !empty => self.run = Marks::default(),
                     "w:rPr" if !empty => self.in_run_props = true,
                     "w:tab" if !self.in_run_props => self.push("\t"),
@@ -95,6 +252,7 @@ impl Reader {
                 }
             }
             Xml::Close(name) => match name {
+                "w:t" => self.in_text = false,
                 "w:rPr" => self.in_run_props = false,
                 "m:oMath" => self.in_math = self.in_math.saturating_sub(1),
                 "w:p" => self.end_paragraph(),
@@ -116,7 +274,7 @@ impl Reader {
                 }
                 _ => {}
             },
-            Xml::Text(t) if self.in_math == 0 => self.push(t),
+            Xml::Text(t) if self.in_math == 0 && self.in_text => self.push(t),
             Xml::Text(_) => {}
         }
     }
@@ -139,7 +297,18 @@ impl Reader {
     }
 
     fn end_paragraph(&mut self) {
-        let line = std::mem::take(&mut self.line);
+        let mut line = std::mem::take(&mut self.line);
+        // The label of an automatically numbered paragraph is not in its text: write it as
+        // Word shows it (`A.`, `Câu 3.`), so options and questions numbered by Word are read.
+        if let Some(num) = self.list.0.take() {
+            if let Some(label) = self.numbering.label(&num, self.list.1) {
+                let shift = label.len() + 1;
+                line.text = format!("{label} {}", line.text);
+                for s in &mut line.spans {
+                    s.range = s.range.start + shift..s.range.end + shift;
+                }
+            }
+        }
         if let Some(cell) = self.cell.as_mut().filter(|_| self.tables.len() == 1) {
             // A cell's paragraphs make one text.
             if !cell.text.is_empty() && !line.text.is_empty() {
@@ -169,6 +338,9 @@ pub fn read(bytes: &[u8]) -> Result<(String, Parsed), Fatal> {
     let mut archive = Archive::open(bytes)?;
     let xml = archive.text("word/document.xml")?.ok_or(Fatal::NoContent { part: "word/document.xml" })?;
     let mut r = Reader::default();
+    if let Some(numbering) = archive.text("word/numbering.xml")? {
+        r.numbering = Numbering::read(&numbering)?;
+    }
     walk("word/document.xml", &xml, |e| r.event(e))?;
     Ok(assemble(r.blocks, &r.found))
 }

@@ -105,3 +105,24 @@ fn the_same_file_under_any_name_is_read_by_its_content() {
     let f = import_file("tai-ve (1)", &bytes, None, &options).unwrap();
     assert_eq!(f.format, Format::Xlsx);
 }
+
+#[test]
+fn questions_and_options_numbered_by_word_itself() {
+    let f = read("danh-sach.docx");
+    // The labels Word shows ("Câu 1.", "A.") are not in the text: they come from numbering.xml,
+    // the option list restarting at A for each question.
+    assert_eq!(
+        f.text.lines().take(5).collect::<Vec<_>>(),
+        [
+            "Ôn tập đánh số tự động",
+            "Câu 1. Nghị quyết 35-NQ/TW do cơ quan nào ban hành?",
+            "A. Ban Bí thư",
+            "B. Bộ Chính trị",
+            "C. Quốc hội"
+        ]
+    );
+    assert_eq!(correct(&f), ["B", "B", "A"]);
+    let ids: Vec<&str> = f.import.bank.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["nq-001", "nq-002", "nq-003"]);
+    assert!(notes(&f).is_empty(), "{:?}", notes(&f));
+}

@@ -372,6 +372,29 @@ mod tests {
         assert!(matches!(decode(&vec![b'a'; MAX_TEXT_BYTES + 1]), Err(Fatal::TooLarge { .. })));
     }
 
+    proptest::proptest! {
+        /// Any bytes: decoding never panics, and text it returns keeps every line (a converted
+        /// line is still one line).
+        #[test]
+        fn any_bytes_decode_or_fail_cleanly(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            if let Ok(d) = decode(&bytes) {
+                let lines = bytes.split(|b| *b == b'\n').count();
+                let utf16 = d.notes.iter().any(|n| n.message.contains("UTF-16"));
+                proptest::prop_assert!(utf16 || d.text.split('\n').count() == lines);
+            }
+        }
+
+        /// Latin-1 text made from Vietnamese letters typed in VNI or TCVN3 reads back.
+        #[test]
+        fn legacy_words_read_back(word in "(Nghị|quyết|số|cơ|quan|nào|ban|hành|thư|người|được|Đảng|chủ|động) {1,8}") {
+            for legacy in [Legacy::Tcvn3, Legacy::Vni] {
+                let bytes: Vec<u8> = word.chars().flat_map(|c| legacy.encode_char(c).unwrap()).collect();
+                let latin1: String = bytes.iter().map(|b| char::from(*b)).collect();
+                proptest::prop_assert_eq!(nfc(&legacy.unmangle(&latin1)), word.clone());
+            }
+        }
+    }
+
     #[test]
     fn lists_of_lines() {
         assert_eq!(line_list(&[1, 2, 4, 5, 6, 9]), "1, 2, 4–6, 9");

@@ -92,10 +92,10 @@ impl Numbering {
                     }
                     "w:startOverride" => {
                         let start = attr(e, "w:val").and_then(|v| v.parse().ok());
-                        if let (Some(id), Some(l), Some(start)) = (&num, level, start) {
-                            if let Some((_, restarts)) = n.nums.get_mut(id) {
-                                restarts.push((l, start));
-                            }
+                        if let (Some(id), Some(l), Some(start)) = (&num, level, start)
+                            && let Some((_, restarts)) = n.nums.get_mut(id)
+                        {
+                            restarts.push((l, start));
                         }
                     }
                     "w:start" | "w:numFmt" | "w:lvlText" => {

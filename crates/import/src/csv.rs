@@ -41,7 +41,8 @@ fn column(header: &str) -> Option<&'static str> {
         "tags" | "chu_de" => "the",
         "ma_tai_lieu" => "tai_lieu",
         "ma_cau" | "ma_cau_hoi" | "id" => "ma",
-        "dap_an_dung" => "dap_an",
+        "dap_an_dung" | "dap_an_dung_la" => "dap_an",
+        "noi_dung_cau_hoi" | "noi_dung" | "de_bai" | "cau_hoi_trac_nghiem" => "cau_hoi",
         other => other.strip_prefix("phuong_an_").unwrap_or(other),
     };
     COLUMNS.iter().find(|c| **c == key).copied()
@@ -168,8 +169,13 @@ pub fn parse_with(header: &Row, columns: &[Option<&'static str>], rows: &[Row]) 
             parsed.notes.push(Note::error(hl, message).en(en));
         }
     }
+    // Without an answer column, the right options may be marked (bold, fill, `*`…).
+    let marked = rows.iter().flat_map(|r| &r.cells).any(|c| {
+        let t = c.text.trim();
+        !c.marks.is_empty() || (t.len() > 1 && (t.starts_with('*') || t.ends_with('*')))
+    });
     for required in ["cau_hoi", "dap_an"] {
-        if !columns.contains(&Some(required)) {
+        if !columns.contains(&Some(required)) && !(required == "dap_an" && marked) {
             parsed.notes.push(
                 Note::error(hl, format!("Thiếu cột “{required}” ở dòng tiêu đề; xem tệp mẫu questions/mau-nhap.csv."))
                     .en(format!(

@@ -193,7 +193,11 @@ pub fn read(bytes: &[u8]) -> Result<(String, Parsed), Fatal> {
         text.push('\n');
         at = r.line;
     }
-    let Some(header_at) = rows.iter().position(|r| r.cells.iter().any(|c| !c.text.trim().is_empty())) else {
+    // The header row: the first naming the question column (a title may stand above it), or
+    // the first row with anything in it.
+    let named = rows.iter().take(20).position(|r| csv::columns(r).contains(&Some("cau_hoi")));
+    let first = rows.iter().position(|r| r.cells.iter().any(|c| !c.text.trim().is_empty()));
+    let Some(header_at) = named.or(first) else {
         let mut parsed = Parsed::default();
         parsed.notes.push(Note::error(0, "Trang tính đầu tiên trống.").en("The first sheet is empty."));
         return Ok((text, parsed));

@@ -126,3 +126,12 @@ fn questions_and_options_numbered_by_word_itself() {
     assert_eq!(ids, ["nq-001", "nq-002", "nq-003"]);
     assert!(notes(&f).is_empty(), "{:?}", notes(&f));
 }
+
+#[test]
+fn a_workbook_with_a_title_row_and_answers_marked_by_formatting_only() {
+    let f = read("tieu-de.xlsx");
+    assert_eq!(correct(&f), ["B", "B"]);
+    assert_eq!(f.import.bank.questions[0].prompt, "Nghị quyết 35-NQ/TW do cơ quan nào ban hành?");
+    // No complaint about the missing answer column nor the numbering column.
+    assert!(notes(&f).is_empty(), "{:?}", notes(&f));
+}

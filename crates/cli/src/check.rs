@@ -174,8 +174,7 @@ pub fn unfinished_bank(bytes: &[u8], diagnostics: &[Diagnostic]) -> Option<ontap
     serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text)).ok()
 }
 
-/// Whether a diagnostic is an item of the import's to-do list (`ontap_import::todo`): an empty
-/// explanation, quote, material or description, a question without an answer.
+/// Whether a diagnostic is an item of the import's to-do list (`ontap_import::todo`).
 pub fn todo_item(d: &Diagnostic) -> bool {
-    ontap_import::is_todo(d.code(), &d.pointer) || matches!(d.problem, Problem::SingleCorrectCount { count: 0 })
+    ontap_import::is_todo_diagnostic(d)
 }

@@ -1,5 +1,13 @@
-//! Importers: turn what trainers already write (Word-style text, CSV from Excel, Moodle GIFT)
-//! into a bank of format v1.
+//! Importers: turn what trainers already have (Word and Excel files, Word-style text, CSV or
+//! tab-separated tables, Moodle GIFT, in any encoding they come in) into a bank of format v1.
+//! Pure (no disk, no terminal, builds for wasm32): `ontap import` and the trainers' page in the
+//! browser run the same code.
+//!
+//! For a caller: [`import_file`] (name, bytes, optional [`Format`], [`Options`]) →
+//! [`FileImport`] (the format read, the text the notes' line numbers refer to, the bank and
+//! its [`Note`]s, each in Vietnamese or English with [`Note::text`]) or a [`Fatal`] (with
+//! [`Fatal::message`]); [`write()`] the bank as `ontap fmt` lays it out; [`todo()`] what is still
+//! to fill in, and [`is_todo_diagnostic`] the checker diagnostics that list already covers.
 //!
 //! Each format module reads text into [`Draft`] questions and [`Note`]s (every line it could
 //! not understand, with its line number); [`build`] then gives the drafts stable ids and
@@ -27,7 +35,7 @@ pub use fatal::{Fatal, Hint};
 pub use file::{FileImport, import_file};
 pub use ontap_core::check::Lang;
 pub use text::{clean, slug, unquote};
-pub use todo::{Todo, is_todo, todo};
+pub use todo::{Todo, is_todo, is_todo_diagnostic, todo};
 
 /// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

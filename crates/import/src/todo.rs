@@ -34,6 +34,13 @@ pub fn is_todo(code: &str, pointer: &str) -> bool {
     }
 }
 
+/// Whether a checker diagnostic is an item of the to-do list: an empty explanation, quote,
+/// material or description, a question without an answer (a caller showing the checker's
+/// diagnostics beside [`Todo::message`] leaves these out).
+pub fn is_todo_diagnostic(d: &ontap_core::check::Diagnostic) -> bool {
+    is_todo(d.code(), &d.pointer) || matches!(d.problem, ontap_core::check::Problem::SingleCorrectCount { count: 0 })
+}
+
 /// What `bank` still lacks.
 pub fn todo(bank: &Bank) -> Todo {
     let mut t = Todo { description: bank.description.trim().is_empty(), ..Todo::default() };

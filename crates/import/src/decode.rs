@@ -167,8 +167,9 @@ fn better_reading(line: &str) -> Option<(Legacy, String, (usize, usize), bool)> 
 /// line where a word mixes Unicode letters with legacy ones, or where converting leaves too
 /// many words that are not Vietnamese, since converting it would garble it.
 fn mangled_lines(text: &str, notes: &mut Vec<Note>) -> Result<String, Fatal> {
-    // Most files have nothing to convert: no character from U+0080 to U+00FF but letters of Vietnamese.
-    if !text.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c) && !is_vietnamese_letter(c)) {
+    // Legacy bytes shown as Latin-1 are characters from U+0080 to U+00FF (some of them letters
+    // of Vietnamese too, as in VNI's `Nghò quyeát`): a text without any has nothing to convert.
+    if !text.chars().any(|c| ('\u{80}'..='\u{FF}').contains(&c)) {
         return Ok(text.to_owned());
     }
     let mut out = String::with_capacity(text.len());
@@ -340,6 +341,9 @@ mod tests {
         );
         let (t, _) = read("Nghò quyeát soá 35 do cô quan naøo ban haønh?\n".as_bytes());
         assert_eq!(t, "Nghị quyết số 35 do cơ quan nào ban hành?\n");
+        // Every character here is also a letter of Vietnamese: still VNI.
+        let (t, _) = read("Caâu 1. Nghò quyeát soá 35?\n".as_bytes());
+        assert_eq!(t, "Câu 1. Nghị quyết số 35?\n");
     }
 
     #[test]

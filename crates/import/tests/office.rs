@@ -135,3 +135,93 @@ fn a_workbook_with_a_title_row_and_answers_marked_by_formatting_only() {
     // No complaint about the missing answer column nor the numbering column.
     assert!(notes(&f).is_empty(), "{:?}", notes(&f));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// A damaged Word or Excel file (bytes changed, the end cut off) is an error or a smaller
+    /// import, never a panic. (The fuzz targets import_docx and import_xlsx go further.)
+    #[test]
+    fn damaged_office_files_never_panic(
+        which in 0usize..4,
+        cut in 0usize..60_000,
+        flips in proptest::collection::vec((0usize..60_000, proptest::prelude::any::<u8>()), 0..8),
+    ) {
+        let name = ["de-on-tap.docx", "bang.docx", "danh-sach.docx", "cau-hoi.xlsx"][which];
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let mut bytes = std::fs::read(path).unwrap();
+        for (at, b) in flips {
+            let n = bytes.len();
+            bytes[at % n] = b;
+        }
+        bytes.truncate(cut.max(4));
+        let options = Options { bank_id: "nq".into(), title: None, description: None, material: None };
+        if let Ok(f) = import_file(name, &bytes, None, &options) {
+            let lines = f.text.lines().count().max(1);
+            proptest::prop_assert!(f.import.notes.iter().all(|n| n.line <= lines + 1));
+        }
+    }
+}
+
+/// `name`'s archive with its part `part` replaced by `xml`.
+fn with_part(name: &str, part: &str, edit: impl Fn(&str) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let bytes = std::fs::read(path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let entry_name = entry.name().unwrap().into_owned();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if entry_name.as_str() == part {
+            data = edit(&String::from_utf8(data).unwrap()).into_bytes();
+        }
+        out.start_file(entry_name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+
+    /// Word and Excel XML cut and spliced at random (tags opened and never closed, lists,
+    /// tables, equations where they do not belong): an error or an import, never a panic.
+    #[test]
+    fn spliced_office_xml_never_panics(
+        which in 0usize..4,
+        from in 0usize..40_000,
+        len in 0usize..400,
+        at in 0usize..40_000,
+        snippet in 0usize..10,
+    ) {
+        let (name, part) = [
+            ("de-on-tap.docx", "word/document.xml"),
+            ("bang.docx", "word/document.xml"),
+            ("danh-sach.docx", "word/numbering.xml"),
+            ("cau-hoi.xlsx", "xl/worksheets/sheet1.xml"),
+        ][which];
+        let insert = [
+            "<w:p>", "</w:p>", "<w:tbl><w:tr><w:tc>", "</w:tc></w:tr>", "<w:b/>", "<w:br/>",
+            "<w:numPr><w:ilvl w:val=\"8\"/><w:numId w:val=\"91\"/></w:numPr>", "&amp;&#x1EA1;",
+            "<m:oMath>", "<c r=\"XFD1048576\" t=\"s\"><v>99999</v></c>",
+        ][snippet];
+        let bytes = with_part(name, part, |xml| {
+            let mut chars: Vec<char> = xml.chars().collect();
+            let start = from % chars.len().max(1);
+            let end = (start + len).min(chars.len());
+            chars.drain(start..end);
+            let at = at % (chars.len() + 1);
+            chars.splice(at..at, insert.chars());
+            chars.into_iter().collect()
+        });
+        let options = Options { bank_id: "nq".into(), title: None, description: None, material: None };
+        if let Ok(f) = import_file(name, &bytes, None, &options) {
+            let lines = f.text.lines().count().max(1);
+            proptest::prop_assert!(f.import.notes.iter().all(|n| n.line <= lines + 1));
+            proptest::prop_assert!(ontap_import::write(&f.import.bank).ends_with('\n'));
+        }
+    }
+}

@@ -49,6 +49,8 @@ struct Reader {
     /// Inside `w:t`: only there is text the document's (not the whitespace between elements,
     /// nor field codes).
     in_text: bool,
+    /// Paragraphs and rows read, against [`crate::office::MAX_ITEMS`].
+    items: usize,
 }
 
 /// One level of a numbered list: its format (`upperLetter`, `decimal`…), its text (`%1.`) and
@@ -243,6 +245,7 @@ impl Reader {
                     }
                     "w:tbl" if !empty => self.tables.push(Vec::new()),
                     "w:tr" if !empty => {
+                        self.items += 1;
                         if let Some(t) = self.tables.last_mut() {
                             t.push(Vec::new());
                         }
@@ -297,6 +300,7 @@ impl Reader {
     }
 
     fn end_paragraph(&mut self) {
+        self.items += 1;
         let mut line = std::mem::take(&mut self.line);
         // The label of an automatically numbered paragraph is not in its text: write it as
         // Word shows it (`A.`, `Câu 3.`), so options and questions numbered by Word are read.
@@ -341,7 +345,20 @@ pub fn read(bytes: &[u8]) -> Result<(String, Parsed), Fatal> {
     if let Some(numbering) = archive.text("word/numbering.xml")? {
         r.numbering = Numbering::read(&numbering)?;
     }
-    walk("word/document.xml", &xml, |e| r.event(e))?;
+    let mut over = false;
+    walk("word/document.xml", &xml, |e| {
+        if r.items <= crate::office::MAX_ITEMS {
+            r.event(e);
+        } else {
+            over = true;
+        }
+    })?;
+    if over {
+        return Err(Fatal::TooMany {
+            what: ("đoạn văn và dòng bảng", "paragraphs and table rows"),
+            limit: crate::office::MAX_ITEMS,
+        });
+    }
     Ok(assemble(r.blocks, &r.found))
 }
 

@@ -24,6 +24,8 @@ pub enum Fatal {
     ArchiveTooLarge { what: &'static str, limit: u64 },
     /// XML nested deeper than the limit.
     TooDeep { limit: usize },
+    /// More paragraphs or cells than any question set has: (what, in Vietnamese and English).
+    TooMany { what: (&'static str, &'static str), limit: usize },
     /// A Word or Excel file with nothing to read (no document part, no worksheet).
     NoContent { part: &'static str },
 }
@@ -49,6 +51,8 @@ impl Fatal {
             (Fatal::ArchiveTooLarge { what: "entries", limit }, Lang::En) => format!("The archive has more than {limit} entries: not a normal Word/Excel file, not read."),
             (Fatal::ArchiveTooLarge { limit, .. }, Lang::Vi) => format!("Nội dung giải nén vượt quá {} MB (có thể là tệp “bom nén”): không đọc. Hãy chia tài liệu thành nhiều tệp nhỏ hơn.", limit / 1024 / 1024),
             (Fatal::ArchiveTooLarge { limit, .. }, Lang::En) => format!("The unpacked content exceeds {} MB (possibly a zip bomb): not read. Split the document into smaller files.", limit / 1024 / 1024),
+            (Fatal::TooMany { what, limit }, Lang::Vi) => format!("Tệp có hơn {limit} {}: không phải bộ câu hỏi bình thường, không đọc. Hãy chia thành nhiều tệp nhỏ hơn.", what.0),
+            (Fatal::TooMany { what, limit }, Lang::En) => format!("The file has more than {limit} {}: not a normal question set, not read. Split it into smaller files.", what.1),
             (Fatal::TooDeep { limit }, Lang::Vi) => format!("Cấu trúc XML trong tệp lồng sâu quá {limit} tầng: không phải tệp Word/Excel bình thường, không đọc."),
             (Fatal::TooDeep { limit }, Lang::En) => format!("The file's XML is nested deeper than {limit} levels: not a normal Word/Excel file, not read."),
             (Fatal::NoContent { part }, Lang::Vi) => format!("Tệp không có phần nội dung {part}: có lẽ không phải tệp Word (.docx) hay Excel (.xlsx). Hãy lưu lại bằng Word hoặc Excel."),

@@ -12,6 +12,9 @@ pub const MAX_ENTRIES: usize = 5_000;
 /// At most this many bytes unpacked from the parts read (text and styles only; images are
 /// never unpacked).
 pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+/// At most this many paragraphs and table rows in a Word file, or cells in a sheet (a set of
+/// 10,000 questions has about 70,000 paragraphs), so memory stays bounded whatever the XML.
+pub const MAX_ITEMS: usize = 1_000_000;
 /// At most this deep nesting of XML elements (Word's deepest real documents stay under 40).
 pub const MAX_DEPTH: usize = 256;
 

@@ -74,7 +74,7 @@ fn shared_strings(xml: &str) -> Result<Vec<String>, Fatal> {
     let (mut in_t, mut in_phonetic) = (false, false);
     walk("xl/sharedStrings.xml", xml, |e| match e {
         Xml::Open(e, empty) => match e.name().as_ref() {
-            "si" => out.push(String::new()),
+            "si" if out.len() <= crate::office::MAX_ITEMS => out.push(String::new()),
             "t" => in_t = !empty,
             "rPh" => in_phonetic = !empty,
             _ => {}
@@ -103,17 +103,23 @@ fn column_of(reference: &str) -> Option<usize> {
     Some(letters.bytes().fold(0usize, |n, b| n * 26 + usize::from(b.to_ascii_uppercase() - b'A') + 1) - 1)
 }
 
-/// The widest sheet read: Excel's own limit is 16,384 columns.
-const MAX_COLUMNS: usize = 16_384;
+/// The widest sheet read: the template has 16 columns; cells further right are not read (a
+/// cell in column XFD would otherwise fill 16,384 cells of its row).
+const MAX_COLUMNS: usize = 64;
 
 /// The rows of a worksheet: (Excel row number, cells by column).
 fn sheet(xml: &str, strings: &[String], styles: &[Marks]) -> Result<Vec<Row>, Fatal> {
     let mut rows: Vec<Row> = Vec::new();
     let mut cell: Option<(usize, String, Marks, String)> = None;
     let mut in_value = false;
+    let mut cells = 0usize;
+    let mut over = false;
     walk("xl/worksheets", xml, |e| match e {
+        _ if over => {}
         Xml::Open(e, empty) => match e.name().as_ref() {
             "row" => {
+                cells += 1;
+                over = cells > crate::office::MAX_ITEMS;
                 let line = attr(e, "r").and_then(|r| r.parse().ok()).unwrap_or(rows.last().map_or(1, |r| r.line + 1));
                 rows.push(Row { line, cells: Vec::new() });
             }
@@ -144,6 +150,8 @@ fn sheet(xml: &str, strings: &[String], styles: &[Marks]) -> Result<Vec<Row>, Fa
                     };
                     if col < MAX_COLUMNS {
                         if row.cells.len() <= col {
+                            cells += col + 1 - row.cells.len();
+                            over = cells > crate::office::MAX_ITEMS;
                             row.cells.resize(col + 1, Cell::default());
                         }
                         row.cells[col] = Cell { text, marks };
@@ -159,6 +167,9 @@ fn sheet(xml: &str, strings: &[String], styles: &[Marks]) -> Result<Vec<Row>, Fa
         }
         Xml::Text(_) => {}
     })?;
+    if over {
+        return Err(Fatal::TooMany { what: ("ô", "cells"), limit: crate::office::MAX_ITEMS });
+    }
     Ok(rows)
 }
 
@@ -217,6 +228,19 @@ pub fn read(bytes: &[u8]) -> Result<(String, Parsed), Fatal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheet_of_far_cells_stops_at_the_limit() {
+        let rows: String = (1..=20_000).map(|r| format!("<row r=\"{r}\"><c r=\"BK{r}\"><v>1</v></c></row>")).collect();
+        let xml = format!("<worksheet><sheetData>{rows}</sheetData></worksheet>");
+        let file = crate::office::tests::zip_of(&[("xl/worksheets/sheet1.xml", xml.as_bytes())]);
+        assert!(matches!(read(&file), Err(Fatal::TooMany { .. })));
+        // Column XFD is not read at all: one row, one short row of cells.
+        let far = "<worksheet><sheetData><row r=\"1\"><c r=\"XFD1\"><v>1</v></c><c r=\"A1\" t=\"inlineStr\"><is><t>cau_hoi</t></is></c></row></sheetData></worksheet>";
+        let file = crate::office::tests::zip_of(&[("xl/worksheets/sheet1.xml", far.as_bytes())]);
+        let (text, _) = read(&file).unwrap();
+        assert_eq!(text, "cau_hoi\n");
+    }
 
     #[test]
     fn columns_from_references() {

@@ -32,5 +32,12 @@ if cargo tree -p ontap-web -e normal --target wasm32-unknown-unknown --prefix no
   fail=1
 fi
 
+# 4. The importers are shared with the browser: ontap-import pulls no CLI or test crate, and
+#    builds for wasm32 (checked by `cargo check -p ontap-import --target wasm32-unknown-unknown`).
+if cargo tree -p ontap-import -e normal --target wasm32-unknown-unknown --prefix none | grep -E '^(ontap-cli|lexopt|schemars|proptest)'; then
+  echo "invariant broken: ontap-import pulls a native-only crate (above)" >&2
+  fail=1
+fi
+
 [ "$fail" = 0 ] && echo "invariants hold"
 exit "$fail"

@@ -12,7 +12,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(check_bank progress_decode exam_resume route_parse import_word import_csv import_gift)
+  targets=(check_bank progress_decode exam_resume route_parse import_word import_csv import_gift import_docx import_xlsx import_text_bytes)
 fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 export RUSTC_BOOTSTRAP=1
@@ -29,6 +29,9 @@ for t in "${targets[@]}"; do
     import_word) seed "$t" crates/cli/tests/fixtures/import-word*/*.txt ;;
     import_csv) seed "$t" crates/cli/tests/fixtures/import-csv*/*.csv questions/mau-nhap.csv ;;
     import_gift) seed "$t" crates/cli/tests/fixtures/import-gift/*.gift ;;
+    import_docx) seed "$t" crates/import/tests/fixtures/*.docx ;;
+    import_xlsx) seed "$t" crates/import/tests/fixtures/*.xlsx ;;
+    import_text_bytes) seed "$t" crates/cli/tests/fixtures/import-*/*.txt crates/cli/tests/fixtures/import-*/*.csv ;;
     *) seed "$t" fuzz/seeds/"$t"/* ;;
   esac
   echo "== $t: ${seconds}s"

@@ -4,4 +4,4 @@
 #[path = "importer.rs"]
 mod importer;
 
-libfuzzer_sys::fuzz_target!(|text: &str| importer::run(ontap_cli::import::Format::Csv, text));
+libfuzzer_sys::fuzz_target!(|text: &str| importer::run(ontap_import::Format::Csv, text));

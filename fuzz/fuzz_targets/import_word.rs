@@ -4,4 +4,4 @@
 #[path = "importer.rs"]
 mod importer;
 
-libfuzzer_sys::fuzz_target!(|text: &str| importer::run(ontap_cli::import::Format::Word, text));
+libfuzzer_sys::fuzz_target!(|text: &str| importer::run(ontap_import::Format::Word, text));

@@ -29,26 +29,22 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
     while let Some(arg) = args.next()? {
         match arg {
             Long("materials") => materials = Some(args.value()?.into()),
-            Long("format") => {
-                as_json = match args.value()?.string()?.as_str() {
-                    "human" => false,
-                    "json" => true,
-                    other => {
-                        return Err(Fatal(format!("--format takes human or json, not {other:?}")));
-                    }
-                }
-            }
+            Long("format") => as_json = crate::as_json(&args.value()?.string()?)?,
             Long("lang") => lang = parse_lang(&args.value()?.string()?)?,
             Value(path) => paths.push(path.into()),
             _ => return Err(arg.unexpected().into()),
         }
     }
     if paths.is_empty() {
-        return Err(Fatal("check needs at least one PATH (a bank file or a questions folder)".into()));
+        return Err(crate::needs_path("check"));
     }
     if let Some(dir) = &materials {
         if !dir.is_dir() {
-            return Err(Fatal(format!("--materials {}: not a folder", dir.display())));
+            let d = dir.display();
+            return Err(Fatal::say(
+                format!("--materials {d}: không phải thư mục"),
+                format!("--materials {d}: not a folder"),
+            ));
         }
     }
     let texts = materials.map(Folder);
@@ -81,7 +77,7 @@ fn check_path(path: &Path, texts: Option<&dyn FileSource>) -> Result<Vec<FileRes
         return Ok(out);
     }
     if !path.exists() {
-        return Err(Fatal(format!("{}: no such file or folder", path.display())));
+        return Err(crate::no_such_path(path));
     }
     if path.file_name().is_some_and(|n| n == CATALOGUE_FILE) {
         return Ok(folder(path.parent().unwrap_or(Path::new(".")), texts));
@@ -163,4 +159,22 @@ pub fn bank_bytes(bytes: &[u8], name: String, materials_list: &Path, texts: Opti
         diagnostics.push(Diagnostic::whole_file(&name, Problem::NoMaterialsList));
     }
     FileResult { shown: name, text, diagnostics }
+}
+
+/// A bank whose only errors are what an import leaves to fill in (explanations, quotes,
+/// materials, answers, the description): `stats` counts it and `fmt` lays it out all the same.
+pub fn unfinished_bank(bytes: &[u8], diagnostics: &[Diagnostic]) -> Option<ontap_core::model::Bank> {
+    let errors = diagnostics.iter().filter(|d| d.severity() == ontap_core::check::Severity::Error);
+    let mut errors = errors.peekable();
+    errors.peek()?;
+    if !errors.all(todo_item) {
+        return None;
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text)).ok()
+}
+
+/// Whether a diagnostic is an item of the import's to-do list (`ontap_import::todo`).
+pub fn todo_item(d: &Diagnostic) -> bool {
+    ontap_import::is_todo_diagnostic(d)
 }

@@ -1,20 +1,20 @@
-//! `ontap import`: reads a Word-style text, CSV or GIFT file, writes the bank, reports every
-//! line not understood, then runs the checker over the bank and prints what is still missing.
+//! `ontap import`: reads a file through `ontap_import::import_file` (the trainers' page calls the
+//! same), writes the bank, reports every line not understood, then runs the checker over the bank and prints what is still missing.
 
-use crate::Fatal;
-use crate::check::{FileResult, MATERIALS_FILE, bank_bytes};
+use crate::check::{MATERIALS_FILE, bank_bytes, todo_item};
 use crate::disk::Folder;
 use crate::render::human;
-use ontap_cli::import::{self, Format, Note, Options, slug};
-use ontap_core::check::{FileSource, Lang, decode_text, has_errors};
+use crate::{Fatal, parse_lang};
+use ontap_core::check::{FileSource, Lang, has_errors};
 use ontap_core::ids::is_valid_id;
 use ontap_core::locate::line_text;
+use ontap_import::{self as import, Format, Note, Options, slug};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// How the bank is named in the checker's report when it goes to standard output.
-const STDOUT_NAME: &str = "(đầu ra)";
+const STDOUT_NAME: [&str; 2] = ["(đầu ra)", "(output)"];
 
 struct Args {
     input: PathBuf,
@@ -26,6 +26,7 @@ struct Args {
     output: Option<PathBuf>,
     force: bool,
     materials: Option<PathBuf>,
+    lang: Lang,
 }
 
 fn parse_args(mut args: lexopt::Parser) -> Result<Args, Fatal> {
@@ -40,16 +41,18 @@ fn parse_args(mut args: lexopt::Parser) -> Result<Args, Fatal> {
         output: None,
         force: false,
         materials: None,
+        lang: Lang::Vi,
     };
     let mut input = None;
     while let Some(arg) = args.next()? {
         match arg {
             Long("format") => {
                 let name = args.value()?.string()?;
-                a.format = Some(
-                    Format::from_name(&name)
-                        .ok_or_else(|| Fatal(format!("--format takes word, csv or gift, not {name:?}")))?,
-                );
+                a.format = Some(Format::from_name(&name).ok_or_else(|| {
+                    Fatal(format!(
+                        "--format nhận word, csv hoặc gift, không nhận {name:?} / --format takes word, csv or gift"
+                    ))
+                })?);
             }
             Long("id") => a.id = Some(id_value("--id", args.value()?.string()?)?),
             Long("title") => a.title = Some(args.value()?.string()?),
@@ -58,11 +61,17 @@ fn parse_args(mut args: lexopt::Parser) -> Result<Args, Fatal> {
             Short('o') | Long("output") => a.output = Some(args.value()?.into()),
             Long("force") => a.force = true,
             Long("materials") => a.materials = Some(args.value()?.into()),
+            Long("lang") => a.lang = parse_lang(&args.value()?.string()?)?,
             Value(path) if input.is_none() => input = Some(PathBuf::from(path)),
             _ => return Err(arg.unexpected().into()),
         }
     }
-    a.input = input.ok_or_else(|| Fatal("import needs an INPUT file (.txt, .csv or .gift)".into()))?;
+    a.input = input.ok_or_else(|| {
+        Fatal::say(
+            "import cần một tệp để nhập (.docx, .xlsx, .txt, .csv, .gift)",
+            "import needs an INPUT file (.docx, .xlsx, .txt, .csv, .gift)",
+        )
+    })?;
     Ok(a)
 }
 
@@ -70,40 +79,39 @@ fn id_value(flag: &str, value: String) -> Result<String, Fatal> {
     if is_valid_id(&value) {
         Ok(value)
     } else {
-        Err(Fatal(format!("{flag} {value:?}: use lowercase ASCII letters, digits and hyphens, e.g. nq35-on-tap")))
+        Err(Fatal::say(
+            format!("{flag} {value:?}: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ nq35-on-tap"),
+            format!("{flag} {value:?}: use lowercase ASCII letters, digits and hyphens, e.g. nq35-on-tap"),
+        ))
     }
 }
 
 pub fn run(args: lexopt::Parser) -> Result<ExitCode, Fatal> {
     let a = parse_args(args)?;
     let shown = a.input.display().to_string();
-    let format = match a.format {
-        Some(f) => f,
-        None => {
-            let ext = a.input.extension().and_then(|e| e.to_str()).unwrap_or_default();
-            Format::from_extension(ext).ok_or_else(|| Fatal(unknown_extension(&shown, ext)))?
-        }
-    };
+    let lang = a.lang;
+    let say = |vi: String, en: String| Fatal(if lang == Lang::En { en } else { vi });
     if let Some(dir) = a.materials.as_ref().filter(|d| !d.is_dir()) {
-        return Err(Fatal(format!("--materials {}: not a folder", dir.display())));
+        let d = dir.display();
+        return Err(say(format!("--materials {d}: không phải thư mục"), format!("--materials {d}: not a folder")));
     }
     if let Some(out) = a.output.as_ref().filter(|o| o.exists()) {
         // A bank the trainer has been completing by hand must not be lost to a re-import.
         let same = std::fs::canonicalize(out).ok() == std::fs::canonicalize(&a.input).ok();
         if same || !a.force {
-            let hint = if same { "it is the input file" } else { "add --force to replace it" };
-            return Err(Fatal(format!("{}: already exists; {hint}", out.display())));
+            let o = out.display();
+            return Err(if same {
+                say(format!("{o}: đã có, và là chính tệp nhập"), format!("{o}: already exists; it is the input file"))
+            } else {
+                say(
+                    format!("{o}: đã có; thêm --force để ghi đè"),
+                    format!("{o}: already exists; add --force to replace it"),
+                )
+            });
         }
     }
-    let bytes = std::fs::read(&a.input).map_err(|e| Fatal(format!("{shown}: {e}")))?;
-    let text = match decode_text(&bytes, &shown) {
-        Ok(text) => text,
-        Err(d) => {
-            let text = Some(String::from_utf8_lossy(&bytes).into_owned());
-            eprint!("{}", human(&[FileResult { shown, text, diagnostics: vec![d] }], Lang::Vi));
-            return Ok(ExitCode::from(2));
-        }
-    };
+    let bytes =
+        std::fs::read(&a.input).map_err(|e| say(format!("{shown}: không đọc được: {e}"), format!("{shown}: {e}")))?;
     let stem = a.input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let options = Options {
         bank_id: a.id.unwrap_or_else(|| slug(&stem)),
@@ -111,49 +119,76 @@ pub fn run(args: lexopt::Parser) -> Result<ExitCode, Fatal> {
         description: a.description,
         material: a.material,
     };
-    let imported = import::import(format, text, &options);
+    let read = import::import_file(&shown, &bytes, a.format, &options)
+        .map_err(|f| Fatal(format!("{shown}: {}", f.message(lang))))?;
+    let (text, imported) = (read.text.as_str(), &read.import);
     let json = import::write(&imported.bank);
 
     let (name, beside) = match &a.output {
         Some(out) => {
-            std::fs::write(out, &json).map_err(|e| Fatal(format!("{}: {e}", out.display())))?;
+            std::fs::write(out, &json).map_err(|e| {
+                let o = out.display();
+                say(format!("{o}: không ghi được: {e}"), format!("{o}: {e}"))
+            })?;
             (out.display().to_string(), out.with_file_name(MATERIALS_FILE))
         }
         None => {
             print!("{json}");
-            (STDOUT_NAME.to_owned(), a.input.with_file_name(MATERIALS_FILE))
+            (STDOUT_NAME[usize::from(lang == Lang::En)].to_owned(), a.input.with_file_name(MATERIALS_FILE))
         }
     };
     let texts = a.materials.map(Folder);
     let checked = bank_bytes(json.as_bytes(), name, &beside, texts.as_ref().map(|f| f as &dyn FileSource));
-    let mut report = notes(&shown, text, &imported.notes);
-    let _ =
-        writeln!(report, "Đã nhập {} câu hỏi từ {shown}. Kiểm tra ngân hàng vừa tạo:", imported.bank.questions.len());
-    report.push_str(&human(std::slice::from_ref(&checked), Lang::Vi));
-    eprint!("{report}");
+    let mut report = notes(&shown, text, &imported.notes, lang);
+    let count = imported.bank.questions.len();
+    let _ = match lang {
+        Lang::Vi => writeln!(report, "Đã nhập {count} câu hỏi từ {shown}. Kiểm tra ngân hàng vừa tạo:"),
+        Lang::En => writeln!(report, "Imported {count} question(s) from {shown}. Checking the new bank:"),
+    };
+    // What is merely not filled in yet (explanations, quotes…) is one to-do list, not an error
+    // per field; the checker's other findings are shown in full.
     let failed = imported.notes.iter().any(|n| !n.warning) || has_errors(&checked.diagnostics);
+    let mut rest = checked;
+    rest.diagnostics.retain(|d| !todo_item(d));
+    let checked_report = human(std::slice::from_ref(&rest), lang);
+    let todo = import::todo(&imported.bank);
+    if todo.is_empty() {
+        report.push_str(&checked_report);
+    } else {
+        // The checker's own summary would say "no problems" above a list of gaps.
+        let body = checked_report.trim_end_matches('\n');
+        report.push_str(body.rsplit_once('\n').map_or("", |(head, _)| head));
+        if !report.ends_with('\n') && !report.is_empty() {
+            report.push('\n');
+        }
+        let errors = rest.diagnostics.iter().filter(|d| d.severity() == ontap_core::check::Severity::Error).count();
+        let warnings = rest.diagnostics.len() - errors;
+        let _ = match lang {
+            Lang::Vi => writeln!(report, "Ngoài các chỗ còn trống dưới đây: {errors} lỗi, {warnings} cảnh báo."),
+            Lang::En => writeln!(report, "Besides the gaps listed below: {errors} error(s), {warnings} warning(s)."),
+        };
+        report.push_str(&todo.message(lang));
+    }
+    eprint!("{report}");
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn unknown_extension(shown: &str, ext: &str) -> String {
-    let hint = match ext.to_ascii_lowercase().as_str() {
-        "docx" | "doc" | "odt" | "rtf" => "in Word, save it as Plain Text (.txt, encoding Unicode UTF-8) first",
-        "xlsx" | "xls" | "ods" => "in Excel, save it as CSV UTF-8 (.csv) first",
-        _ => "name the format with --format word|csv|gift",
-    };
-    format!("{shown}: cannot tell the format from the name; {hint}")
-}
-
 /// The importer's notes: `file:line: lỗi: …` with the input line shown under it.
-fn notes(shown: &str, text: &str, notes: &[Note]) -> String {
+fn notes(shown: &str, text: &str, notes: &[Note], lang: Lang) -> String {
     let mut out = String::new();
     for n in notes {
-        let word = if n.warning { "cảnh báo" } else { "lỗi" };
+        let word = match (n.warning, lang) {
+            (true, Lang::Vi) => "cảnh báo",
+            (false, Lang::Vi) => "lỗi",
+            (true, Lang::En) => "warning",
+            (false, Lang::En) => "error",
+        };
+        let message = n.text(lang);
         if n.line == 0 {
-            let _ = writeln!(out, "{shown}: {word}: {}", n.message);
+            let _ = writeln!(out, "{shown}: {word}: {message}");
             continue;
         }
-        let _ = writeln!(out, "{shown}:{}: {word}: {}", n.line, n.message);
+        let _ = writeln!(out, "{shown}:{}: {word}: {message}", n.line);
         let line = line_text(text, u32::try_from(n.line).unwrap_or(u32::MAX));
         let shown_line: String = line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         let _ = writeln!(out, "{:>5} | {}", n.line, shown_line.trim_end());

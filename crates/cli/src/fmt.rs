@@ -25,7 +25,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
         }
     }
     if paths.is_empty() {
-        return Err(Fatal("fmt needs at least one PATH (a bank file or a questions folder)".into()));
+        return Err(crate::needs_path("fmt"));
     }
     let files = json_files(&paths)?;
     let (mut changed, mut refused) = (Vec::new(), Vec::new());
@@ -73,7 +73,7 @@ fn json_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Fatal> {
         } else if path.is_file() {
             files.push(path.clone());
         } else {
-            return Err(Fatal(format!("{}: no such file or folder", path.display())));
+            return Err(crate::no_such_path(path));
         }
     }
     Ok(files)
@@ -89,7 +89,14 @@ fn canonical(shown: &str, bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
     match name {
         CATALOGUE_FILE => written(check_catalogue(bytes, shown), write_catalogue),
         MATERIALS_FILE => written(check_materials(bytes, shown), write_materials),
-        _ => written(check_bank(bytes, shown, &References::default()), write_bank),
+        _ => {
+            let checked = check_bank(bytes, shown, &References::default());
+            // An unfinished import is laid out too: its empty fields stay empty.
+            match crate::check::unfinished_bank(bytes, &checked.diagnostics) {
+                Some(bank) if checked.value.is_none() => Ok(write_bank(&bank)),
+                _ => written(checked, write_bank),
+            }
+        }
     }
 }
 

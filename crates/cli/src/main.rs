@@ -26,14 +26,19 @@ Usage:
       --check   change nothing: list the files that would change and exit 1 if any would
   ontap stats [--format human|json] PATH...
       Count questions by type, difficulty, source material and tag, and list the questions whose
-      explanation or quote is too short. Files with errors are named and skipped (exit 1).
+      explanation or quote is too short. Files with errors are named and skipped (exit 1),
+      except an unfinished import (only empty fields), counted and marked as such.
   ontap schema --write DIR | --check DIR
       Write the JSON Schemas generated from the format's types, or fail if DIR's copies differ.
-  ontap import [--format word|csv|gift] [--id BANK_ID] [--title TITLE] [--description TEXT]
-               [--material MATERIAL_ID] [--materials DIR] [-o OUT.json [--force]] INPUT
-      Turn Word-style text (.txt), CSV from Excel (.csv) or Moodle GIFT (.gift) into a bank
-      (to stdout without -o). Every line not understood is reported with its line number, then
-      the bank is checked and what is still missing (quotes, materials…) is listed.
+  ontap import [--format word|csv|gift|docx|xlsx] [--id BANK_ID] [--title TITLE] [--description TEXT]
+               [--material MATERIAL_ID] [--materials DIR] [--lang vi|en] [-o OUT.json [--force]] INPUT
+      Turn a Word file (.docx), an Excel workbook (.xlsx), Word-style text, a CSV or
+      tab-separated table or Moodle GIFT into a bank (to stdout without -o). The format is
+      recognised from the content; the encoding too (UTF-8, UTF-16, Windows-1258; TCVN3 and VNI
+      lines are converted, with a warning). Every line not understood is reported with its line
+      number, then the bank is checked and what is still missing (answers, explanations,
+      quotes, materials) is listed once. stats and fmt also take such an unfinished bank.
+      --format NAME     read as this format whatever the content looks like
       --material ID     the material cited by questions that do not name one
       --materials DIR   the folder of material texts, to check the quotes
       --force           replace OUT.json if it exists (it is never replaced otherwise)
@@ -42,6 +47,16 @@ Exit codes: 0 clean (warnings allowed), 1 problems found, 2 could not run.";
 
 /// Why the tool could not run (exit code 2).
 pub struct Fatal(pub String);
+
+/// The language of messages that stop the tool: Vietnamese unless `--lang en` was given.
+static FATAL_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+impl Fatal {
+    /// The message in the language asked for (`--lang en`), Vietnamese by default.
+    pub fn say(vi: impl Into<String>, en: impl Into<String>) -> Fatal {
+        Fatal(if FATAL_LANG.get() == Some(&Lang::En) { en.into() } else { vi.into() })
+    }
+}
 
 fn main() -> ExitCode {
     match run() {
@@ -60,6 +75,8 @@ fn run() -> Result<ExitCode, Fatal> {
         return Ok(ExitCode::from(2));
     };
     let rest: Vec<_> = args.collect();
+    let english = rest.windows(2).any(|w| w[0] == "--lang" && w[1] == "en");
+    let _ = FATAL_LANG.set(if english { Lang::En } else { Lang::Vi });
     match command.to_str() {
         Some("check") => check::run(lexopt::Parser::from_args(rest)),
         Some("fmt") => fmt::run(lexopt::Parser::from_args(rest)),
@@ -70,7 +87,10 @@ fn run() -> Result<ExitCode, Fatal> {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
-        _ => Err(Fatal(format!("unknown command {command:?}\n\n{USAGE}"))),
+        _ => Err(Fatal::say(
+            format!("không có lệnh {command:?}\n\n{USAGE}"),
+            format!("unknown command {command:?}\n\n{USAGE}"),
+        )),
     }
 }
 
@@ -79,12 +99,49 @@ pub fn parse_lang(value: &str) -> Result<Lang, Fatal> {
     match value {
         "vi" => Ok(Lang::Vi),
         "en" => Ok(Lang::En),
-        other => Err(Fatal(format!("--lang takes vi or en, not {other:?}"))),
+        other => Err(Fatal::say(
+            format!("--lang nhận vi hoặc en, không nhận {other:?}"),
+            format!("--lang takes vi or en, not {other:?}"),
+        )),
     }
 }
 
 impl From<lexopt::Error> for Fatal {
     fn from(e: lexopt::Error) -> Self {
-        Fatal(e.to_string())
+        use lexopt::Error::*;
+        let vi = match &e {
+            MissingValue { option: Some(o) } => format!("{o} cần một giá trị"),
+            UnexpectedOption(o) => format!("không có tùy chọn '{o}'"),
+            UnexpectedArgument(a) => format!("thừa đối số {a:?}"),
+            UnexpectedValue { option, .. } => format!("{option} không nhận giá trị"),
+            _ => e.to_string(),
+        };
+        Fatal::say(vi, e.to_string())
     }
+}
+
+/// `--format human|json` for check and stats.
+pub fn as_json(value: &str) -> Result<bool, Fatal> {
+    match value {
+        "human" => Ok(false),
+        "json" => Ok(true),
+        other => Err(Fatal::say(
+            format!("--format nhận human hoặc json, không nhận {other:?}"),
+            format!("--format takes human or json, not {other:?}"),
+        )),
+    }
+}
+
+/// A path that does not exist.
+pub fn no_such_path(path: &std::path::Path) -> Fatal {
+    let p = path.display();
+    Fatal::say(format!("{p}: không có tệp hay thư mục này"), format!("{p}: no such file or folder"))
+}
+
+/// A command given no path.
+pub fn needs_path(command: &str) -> Fatal {
+    Fatal::say(
+        format!("{command} cần ít nhất một ĐƯỜNG DẪN (tệp ngân hàng hoặc thư mục câu hỏi)"),
+        format!("{command} needs at least one PATH (a bank file or a questions folder)"),
+    )
 }

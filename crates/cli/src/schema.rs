@@ -17,7 +17,10 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
         }
     }
     let Some((write, dir)) = mode else {
-        return Err(Fatal("schema needs --write DIR or --check DIR".into()));
+        return Err(Fatal::say(
+            "schema cần --write THƯ_MỤC hoặc --check THƯ_MỤC",
+            "schema needs --write DIR or --check DIR",
+        ));
     };
     let mut stale = Vec::new();
     for (name, text) in schema_files() {

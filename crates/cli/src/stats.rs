@@ -16,6 +16,8 @@ use std::process::ExitCode;
 struct Counted {
     file: String,
     counts: Result<Counts, usize>,
+    /// Things still to fill in (an unfinished import, counted all the same).
+    unfinished: usize,
 }
 
 pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
@@ -24,19 +26,13 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
     let mut paths: Vec<PathBuf> = Vec::new();
     while let Some(arg) = args.next()? {
         match arg {
-            Long("format") => {
-                as_json = match args.value()?.string()?.as_str() {
-                    "human" => false,
-                    "json" => true,
-                    other => return Err(Fatal(format!("--format takes human or json, not {other:?}"))),
-                }
-            }
+            Long("format") => as_json = crate::as_json(&args.value()?.string()?)?,
             Value(path) => paths.push(path.into()),
             _ => return Err(arg.unexpected().into()),
         }
     }
     if paths.is_empty() {
-        return Err(Fatal("stats needs at least one PATH (a bank file or a questions folder)".into()));
+        return Err(crate::needs_path("stats"));
     }
     let mut banks = Vec::new();
     for path in &paths {
@@ -63,11 +59,15 @@ fn count_path(path: &Path) -> Result<Vec<Counted>, Fatal> {
         let report = check_folder(&Folder(path.to_owned()), &prefix, None);
         let mut out = Vec::new();
         if report.catalogue.is_none() {
-            out.push(Counted { file: format!("{prefix}{CATALOGUE_FILE}"), counts: Err(errors(&report.diagnostics)) });
+            out.push(Counted {
+                file: format!("{prefix}{CATALOGUE_FILE}"),
+                counts: Err(errors(&report.diagnostics)),
+                unfinished: 0,
+            });
         }
         for b in report.banks {
             let counts = b.bank.as_ref().map(Counts::of).ok_or_else(|| errors(&b.diagnostics));
-            out.push(Counted { file: format!("{prefix}{}", b.file), counts });
+            out.push(Counted { file: format!("{prefix}{}", b.file), counts, unfinished: 0 });
         }
         return Ok(out);
     }
@@ -77,7 +77,7 @@ fn count_path(path: &Path) -> Result<Vec<Counted>, Fatal> {
         return Ok(banks.map(|n| single_file(&path.join(n))).collect());
     }
     if !path.is_file() {
-        return Err(Fatal(format!("{shown}: no such file or folder")));
+        return Err(crate::no_such_path(path));
     }
     if path.file_name().is_some_and(|n| n == CATALOGUE_FILE) {
         return count_path(path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")));
@@ -87,14 +87,22 @@ fn count_path(path: &Path) -> Result<Vec<Counted>, Fatal> {
 
 fn single_file(path: &Path) -> Counted {
     let file = path.display().to_string();
+    let mut unfinished = 0;
     let counts = match std::fs::read(path) {
         Ok(bytes) => {
             let checked = check_bank(&bytes, &file, &References::default());
-            checked.value.as_ref().map(Counts::of).ok_or_else(|| errors(&checked.diagnostics))
+            match (&checked.value, crate::check::unfinished_bank(&bytes, &checked.diagnostics)) {
+                (Some(bank), _) => Ok(Counts::of(bank)),
+                (None, Some(bank)) => {
+                    unfinished = errors(&checked.diagnostics);
+                    Ok(Counts::of(&bank))
+                }
+                (None, None) => Err(errors(&checked.diagnostics)),
+            }
         }
         Err(_) => Err(1),
     };
-    Counted { file, counts }
+    Counted { file, counts, unfinished }
 }
 
 /// How many errors (at least one: a file that could not be used had one).
@@ -150,8 +158,12 @@ fn table(out: &mut String, title: &str, rows: &[(String, usize)], whole: usize) 
 /// The human report: the banks, then every breakdown over all of them.
 fn human(banks: &[Counted], total: &Counts) -> String {
     let mut out = String::new();
+    let label = |b: &Counted| match b.unfinished {
+        0 => b.file.clone(),
+        n => format!("{} (chưa xong: {n} chỗ còn trống, xem `ontap check`)", b.file),
+    };
     let rows: Vec<(String, usize)> =
-        banks.iter().filter_map(|b| b.counts.as_ref().ok().map(|c| (b.file.clone(), c.questions))).collect();
+        banks.iter().filter_map(|b| b.counts.as_ref().ok().map(|c| (label(b), c.questions))).collect();
     let heading = format!("Ngân hàng: {} tệp, {} câu hỏi", total.banks, total.questions);
     table(&mut out, &heading, &rows, total.questions);
     for b in banks {
@@ -194,6 +206,9 @@ fn json(banks: &[Counted], total: &Counts) -> String {
     let banks: Vec<_> = banks
         .iter()
         .map(|b| match &b.counts {
+            Ok(c) if b.unfinished > 0 => {
+                serde_json::json!({ "file": b.file, "counts": c, "unfinished": b.unfinished })
+            }
             Ok(c) => serde_json::json!({ "file": b.file, "counts": c }),
             Err(errors) => serde_json::json!({ "file": b.file, "errors": errors }),
         })

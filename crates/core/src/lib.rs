@@ -17,6 +17,7 @@ pub mod layout;
 pub mod library;
 pub mod local;
 pub mod locate;
+pub mod markup;
 pub mod model;
 pub mod practice;
 pub mod present;

@@ -76,6 +76,7 @@ pub enum Problem {
     EmptyText,
     NotNfc { fixed: String },
     TextTooLong { chars: usize, limit: usize },
+    Markup { found: String },
     BadId { id: String },
     DuplicateId { id: String, first_line: u32 },
     UnknownType { found: String, suggestion: Option<String> },
@@ -136,6 +137,7 @@ impl Problem {
             EmptyText => "empty-text",
             NotNfc { .. } => "not-nfc",
             TextTooLong { .. } => "text-too-long",
+            Markup { .. } => "markup",
             BadId { .. } => "bad-id",
             DuplicateId { .. } => "duplicate-id",
             UnknownType { .. } => "unknown-type",
@@ -175,6 +177,7 @@ impl Problem {
         match self {
             NotNfc { .. }
             | TextTooLong { .. }
+            | Markup { .. }
             | DuplicateLetter { .. }
             | AllOptionsCorrect
             | UnitInBlank { .. }

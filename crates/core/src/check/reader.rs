@@ -171,6 +171,9 @@ impl<'a> Reader<'a> {
         if chars > TEXT_LIMIT {
             self.report(ptr, Problem::TextTooLong { chars, limit: TEXT_LIMIT });
         }
+        if let Some(found) = crate::markup::markup_in(s) {
+            self.report(ptr, Problem::Markup { found });
+        }
         Some(s)
     }
 

@@ -1,5 +1,13 @@
-//! Importers: turn what trainers already write (Word-style text, CSV from Excel, Moodle GIFT)
-//! into a bank of format v1.
+//! Importers: turn what trainers already have (Word and Excel files, Word-style text, CSV or
+//! tab-separated tables, Moodle GIFT, in any encoding they come in) into a bank of format v1.
+//! Pure (no disk, no terminal, builds for wasm32): `ontap import` and the trainers' page in the
+//! browser run the same code.
+//!
+//! For a caller: [`import_file`] (name, bytes, optional [`Format`], [`Options`]) →
+//! [`FileImport`] (the format read, the text the notes' line numbers refer to, the bank and
+//! its [`Note`]s, each in Vietnamese or English with [`Note::text`]) or a [`Fatal`] (with
+//! [`Fatal::message`]); [`write()`] the bank as `ontap fmt` lays it out; [`todo()`] what is still
+//! to fill in, and [`is_todo_diagnostic`] the checker diagnostics that list already covers.
 //!
 //! Each format module reads text into [`Draft`] questions and [`Note`]s (every line it could
 //! not understand, with its line number); [`build`] then gives the drafts stable ids and
@@ -7,15 +15,27 @@
 //! written, with what is missing left empty for the checker to name.
 
 pub mod csv;
+pub mod decode;
+pub mod docx;
+mod fatal;
+mod file;
 pub mod gift;
+pub mod legacy;
+pub mod office;
 mod text;
+pub mod todo;
 pub mod word;
+pub mod xlsx;
 
 use ontap_core::model::{Bank, FORMAT_VERSION, Question, QuestionKind, Source};
 use ontap_core::{BankId, MaterialId, QuestionId};
 use std::collections::HashSet;
 
+pub use fatal::{Fatal, Hint};
+pub use file::{FileImport, import_file};
+pub use ontap_core::check::Lang;
 pub use text::{clean, slug, unquote};
+pub use todo::{Todo, is_todo, is_todo_diagnostic, todo};
 
 /// The input formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +46,10 @@ pub enum Format {
     Csv,
     /// Moodle GIFT.
     Gift,
+    /// A Word file (.docx): paragraphs as Word text, question tables, formatting marks.
+    Docx,
+    /// An Excel workbook (.xlsx): the first sheet in the template's layout.
+    Xlsx,
 }
 
 impl Format {
@@ -33,9 +57,22 @@ impl Format {
     pub fn from_name(name: &str) -> Option<Format> {
         match name {
             "word" => Some(Format::Word),
-            "csv" => Some(Format::Csv),
+            "csv" | "tsv" => Some(Format::Csv),
             "gift" => Some(Format::Gift),
+            "docx" => Some(Format::Docx),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
+        }
+    }
+
+    /// How the format is named in messages (Vietnamese, English).
+    pub fn described(self) -> (&'static str, &'static str) {
+        match self {
+            Format::Word => ("văn bản kiểu Word", "Word-style text"),
+            Format::Csv => ("bảng (CSV hoặc Tab, như Excel lưu)", "a table (CSV or tab-separated, as Excel saves)"),
+            Format::Gift => ("Moodle GIFT", "Moodle GIFT"),
+            Format::Docx => ("tệp Word (.docx)", "a Word file (.docx)"),
+            Format::Xlsx => ("tệp Excel (.xlsx)", "an Excel workbook (.xlsx)"),
         }
     }
 
@@ -51,7 +88,8 @@ impl Format {
 }
 
 /// Something the importer reports about one line of the input (line 0: the whole file).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Two notes are equal when they say the same in Vietnamese at the same place.
+#[derive(Debug, Clone, Eq)]
 pub struct Note {
     /// 1-based line of the input; 0 for the whole file.
     pub line: usize,
@@ -60,17 +98,44 @@ pub struct Note {
     pub warning: bool,
     /// What, in Vietnamese, for the trainer.
     pub message: String,
+    /// The same in English, when written (`--lang en`); the Vietnamese is shown otherwise.
+    pub english: Option<String>,
 }
 
 impl Note {
     /// An error at `line`.
     pub fn error(line: usize, message: impl Into<String>) -> Note {
-        Note { line, warning: false, message: message.into() }
+        Note { line, warning: false, message: message.into(), english: None }
     }
 
     /// A warning at `line`.
     pub fn warning(line: usize, message: impl Into<String>) -> Note {
-        Note { line, warning: true, message: message.into() }
+        Note { line, warning: true, message: message.into(), english: None }
+    }
+
+    /// A note written in both languages.
+    pub fn bilingual(line: usize, warning: bool, vi: String, en: String) -> Note {
+        Note { line, warning, message: vi, english: Some(en) }
+    }
+
+    /// The note with its English words (`--lang en`).
+    pub fn en(mut self, english: impl Into<String>) -> Note {
+        self.english = Some(english.into());
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        match (lang, &self.english) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.message,
+        }
+    }
+}
+
+impl PartialEq for Note {
+    fn eq(&self, other: &Note) -> bool {
+        (self.line, self.warning, &self.message) == (other.line, other.warning, &other.message)
     }
 }
 
@@ -153,11 +218,12 @@ pub struct Import {
 /// Difficulty given to questions whose input does not say (medium).
 pub const DEFAULT_DIFFICULTY: u8 = 2;
 
-/// Reads `text` in `format` and builds the bank.
+/// Reads `text` in `format` and builds the bank. Word and Excel files are not text: read them
+/// with [`import_file`] (here their text is read as Word text and CSV).
 pub fn import(format: Format, text: &str, options: &Options) -> Import {
     let parsed = match format {
-        Format::Word => word::parse(text),
-        Format::Csv => csv::parse(text),
+        Format::Word | Format::Docx => word::parse(text),
+        Format::Csv | Format::Xlsx => csv::parse(text),
         Format::Gift => gift::parse(text),
     };
     build(parsed, options)
@@ -168,7 +234,7 @@ pub fn import(format: Format, text: &str, options: &Options) -> Import {
 pub fn build(parsed: Parsed, options: &Options) -> Import {
     let Parsed { drafts, mut notes, title } = parsed;
     if drafts.is_empty() {
-        notes.push(Note::error(0, "Không tìm thấy câu hỏi nào trong tệp."));
+        notes.push(Note::error(0, "Không tìm thấy câu hỏi nào trong tệp.").en("No question was found in the file."));
     }
     let mut used: HashSet<String> = HashSet::new();
     let mut highest = drafts.iter().map(|d| d.number).max().unwrap_or(0);
@@ -179,16 +245,16 @@ pub fn build(parsed: Parsed, options: &Options) -> Import {
             notes.push(Note::error(
                 d.line,
                 format!("Mã “{bad}” không hợp lệ (chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang); đã đặt mã tự động."),
-            ));
+            ).en(format!("The id \"{bad}\" is invalid (lowercase ASCII letters, digits and hyphens only); an id was given automatically.")));
         }
         let mut id = written.map_or_else(|| numbered(&options.bank_id, d.number), str::to_owned);
         if used.contains(&id) {
             highest += 1;
             let new = numbered(&options.bank_id, highest);
-            notes.push(Note::error(
-                d.line,
-                format!("Mã “{id}” đã dùng cho một câu trước; câu này được đặt mã “{new}”."),
-            ));
+            notes.push(
+                Note::error(d.line, format!("Mã “{id}” đã dùng cho một câu trước; câu này được đặt mã “{new}”."))
+                    .en(format!("The id \"{id}\" is taken by an earlier question; this one gets \"{new}\".")),
+            );
             id = new;
         }
         used.insert(id.clone());
@@ -271,10 +337,13 @@ pub fn choice_written(
         match options.iter().position(|(w, _)| w == l) {
             Some(p) if !positions.contains(&p) => positions.push(p),
             Some(_) => {}
-            None => notes.push(Note::error(
-                line,
-                format!("Đáp án {} của {question} không có trong các phương án.", ontap_core::model::index_letter(*l)),
-            )),
+            None => {
+                let letter = ontap_core::model::index_letter(*l);
+                notes.push(
+                    Note::error(line, format!("Đáp án {letter} của {question} không có trong các phương án."))
+                        .en(format!("The answer {letter} of {question} is not among the options.")),
+                )
+            }
         }
     }
     choice(options.into_iter().map(|(_, t)| t).collect(), &positions)

@@ -2,7 +2,9 @@
 //! wrong), multiple answers (`~%50%`), true/false (`{T}`, `{TRUE}`, `{F}`, `{FALSE}`), short
 //! answer (`{=a =b}`) and matching (`{=x -> y}`); with `// comments`, `::title::`,
 //! `$CATEGORY:` (its last part becomes a tag), feedback `#…` and general feedback `####…`
-//! (both become the explanation), a `[markdown]`-style format tag, and the escapes
+//! (both become the explanation; for true/false the general feedback, else the right answer's),
+//! Moodle's format markers `[html]`, `[moodle]`, `[plain]`, `[markdown]` anywhere (HTML made
+//! plain text, see `markup.rs`), and the escapes
 //! `\~ \= \# \{ \} \: \\ \n`. Questions are separated by blank lines; an answer block in the
 //! middle of the text (“missing word”) becomes a `___` blank.
 //!
@@ -46,6 +48,14 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     parsed
+}
+
+/// Whether the `{…}` on `line` reads as GIFT answers: `=`/`~` answers, `T`/`F`, `#` numbers.
+pub fn looks_like_answers(line: &str) -> bool {
+    let Some((_, inside)) = line.split_once('{') else { return false };
+    let inside = inside.rsplit_once('}').map_or(inside, |(i, _)| i).trim();
+    inside.starts_with(['=', '~', '#'])
+        || matches!(inside.to_uppercase().split('#').next().unwrap_or_default().trim(), "T" | "F" | "TRUE" | "FALSE")
 }
 
 /// Lines grouped into question blocks: separated by blank lines, `//` comment lines left out.
@@ -93,8 +103,9 @@ fn unescape(lines: &[(usize, &str)]) -> Vec<Ch> {
     out
 }
 
+/// The text of `chars`, plain (Moodle's format markers, HTML and Markdown emphasis removed) and clean.
 fn text_of(chars: &[Ch]) -> String {
-    clean(&chars.iter().map(|c| c.c).collect::<String>())
+    clean(&ontap_core::markup::plain(&chars.iter().map(|c| c.c).collect::<String>()))
 }
 
 /// Where an unescaped `needle` starts in `chars`, from `from` on.
@@ -111,32 +122,42 @@ fn question(chars: &[Ch], line: usize, number: usize, notes: &mut Vec<Note>) -> 
         match find(chars, "::", start + 2) {
             Some(end) => start = end + 2,
             None => {
-                notes.push(Note::error(line, "Tên câu hỏi mở bằng “::” nhưng không đóng bằng “::”."));
+                notes.push(
+                    Note::error(line, "Tên câu hỏi mở bằng “::” nhưng không đóng bằng “::”.")
+                        .en("The question's title opens with \"::\" but is not closed by \"::\"."),
+                );
                 return None;
             }
         }
     }
     let body = &chars[start..];
-    let body = format_tag(body, line, notes);
     let Some(open) = find(body, "{", 0) else {
-        notes.push(Note::error(
-            line,
-            format!(
-                "Không có phần đáp án {{…}}: câu mô tả (description) chưa được hỗ trợ, không được nhập: “{}”.",
-                short(&text_of(body))
-            ),
-        ));
+        let shown = short(&text_of(body));
+        notes.push(
+            Note::error(
+                line,
+                format!(
+                    "Không có phần đáp án {{…}}: câu mô tả (description) chưa được hỗ trợ, không được nhập: “{shown}”."
+                ),
+            )
+            .en(format!(
+                "No {{…}} answer part: description items are not supported and were not imported: \"{shown}\"."
+            )),
+        );
         return None;
     };
     let Some(close) = find(body, "}", open + 1) else {
-        notes.push(Note::error(body[open].line, "Mở “{” mà không đóng “}”; câu này không được nhập."));
+        notes.push(
+            Note::error(body[open].line, "Mở “{” mà không đóng “}”; câu này không được nhập.")
+                .en("A \"{\" is opened and never closed by \"}\"; the question was not imported."),
+        );
         return None;
     };
     if let Some(again) = find(body, "{", close + 1) {
-        notes.push(Note::error(
-            body[again].line,
-            "Câu có hơn một phần đáp án {…} chưa được hỗ trợ; câu này không được nhập.",
-        ));
+        notes.push(
+            Note::error(body[again].line, "Câu có hơn một phần đáp án {…} chưa được hỗ trợ; câu này không được nhập.")
+                .en("Questions with more than one {…} answer part are not supported; the question was not imported."),
+        );
         return None;
     }
     let before = text_of(&body[..open]);
@@ -148,13 +169,18 @@ fn question(chars: &[Ch], line: usize, number: usize, notes: &mut Vec<Note>) -> 
         clean(&format!("{before} ___{gap}{after}"))
     };
     let joined = || clean(&format!("{before} {after}"));
-    let what = |kind: &str| format!("Câu {kind} (numerical) chưa được hỗ trợ; câu này không được nhập.");
     if trimmed.is_empty() {
-        notes.push(Note::error(line, "Câu tự luận (essay, “{}”) chưa được hỗ trợ; câu này không được nhập."));
+        notes.push(
+            Note::error(line, "Câu tự luận (essay, “{}”) chưa được hỗ trợ; câu này không được nhập.")
+                .en("Essay questions (\"{}\") are not supported; the question was not imported."),
+        );
         return None;
     }
     if trimmed.starts_with('#') {
-        notes.push(Note::error(line, what("số")));
+        notes.push(
+            Note::error(line, "Câu số (numerical) chưa được hỗ trợ; câu này không được nhập.")
+                .en("Numerical questions are not supported; the question was not imported."),
+        );
         return None;
     }
     // General feedback `####…`
@@ -165,9 +191,18 @@ fn question(chars: &[Ch], line: usize, number: usize, notes: &mut Vec<Note>) -> 
     let mut feedback: Vec<String> = general.into_iter().filter(|g| !g.is_empty()).collect();
     let head = text_of(&inside[..find(inside, "#", 0).unwrap_or(inside.len())]);
     let (prompt, kind) = if let Some(answer) = true_false(&head) {
-        let parts: Vec<String> =
-            split_on(inside, '#').into_iter().skip(1).map(text_of).filter(|t| !t.is_empty()).collect();
-        feedback.extend(parts);
+        // `{T#shown after a wrong answer#shown after a right one####general}`: the general
+        // feedback explains; without it, the right answer's, then the wrong one's; never
+        // Moodle's own “You gave the right answer”.
+        let parts: Vec<String> = split_on(inside, '#')
+            .into_iter()
+            .skip(1)
+            .map(text_of)
+            .filter(|t| !t.is_empty() && !t.starts_with("You gave the"))
+            .collect();
+        if feedback.is_empty() {
+            feedback.extend(parts.last().cloned());
+        }
         (joined(), QuestionKind::TrueFalse { answer })
     } else {
         let answers = answers(inside, notes)?;
@@ -183,24 +218,6 @@ fn question(chars: &[Ch], line: usize, number: usize, notes: &mut Vec<Note>) -> 
     let mut d = Draft::new(line, number, prompt, kind);
     d.explanation = feedback.join(" ");
     Some(d)
-}
-
-/// Strips a leading `[markdown]`, `[html]`, `[plain]` or `[moodle]`; the first two with a
-/// warning that their markup stays as written.
-fn format_tag<'a>(body: &'a [Ch], line: usize, notes: &mut Vec<Note>) -> &'a [Ch] {
-    let start = body.iter().position(|c| !c.c.is_whitespace()).unwrap_or(0);
-    for tag in ["[markdown]", "[html]", "[plain]", "[moodle]"] {
-        if find(body, tag, start) == Some(start) {
-            if matches!(tag, "[markdown]" | "[html]") {
-                notes.push(Note::warning(
-                    line,
-                    format!("Định dạng {tag} không được chuyển: ký hiệu định dạng giữ nguyên như chữ."),
-                ));
-            }
-            return &body[start + tag.chars().count()..];
-        }
-    }
-    body
 }
 
 fn true_false(head: &str) -> Option<bool> {
@@ -238,13 +255,16 @@ fn answers<'a>(inside: &'a [Ch], notes: &mut Vec<Note>) -> Option<Vec<Answer<'a>
     let lead = text_of(&inside[..starts.first().copied().unwrap_or(inside.len())]);
     if !lead.is_empty() || starts.is_empty() {
         let line = inside.first().map_or(0, |c| c.line);
-        notes.push(Note::error(
-            line,
-            format!(
-                "Không hiểu phần đáp án “{}”: mỗi đáp án bắt đầu bằng “=” (đúng) hoặc “~” (sai).",
-                short(&text_of(inside))
-            ),
-        ));
+        let shown = short(&text_of(inside));
+        notes.push(
+            Note::error(
+                line,
+                format!("Không hiểu phần đáp án “{shown}”: mỗi đáp án bắt đầu bằng “=” (đúng) hoặc “~” (sai)."),
+            )
+            .en(format!(
+                "The answer part \"{shown}\" is not understood: each answer starts with \"=\" (right) or \"~\" (wrong)."
+            )),
+        );
         return None;
     }
     let mut out = Vec::new();
@@ -258,7 +278,10 @@ fn answers<'a>(inside: &'a [Ch], notes: &mut Vec<Note>) -> Option<Vec<Answer<'a>
             if let Some(close) = body[lead_ws + 1..].iter().position(|c| c.c == '%') {
                 let w = text_of(&body[lead_ws + 1..lead_ws + 1 + close]);
                 weight = w.parse().unwrap_or_else(|_| {
-                    notes.push(Note::error(inside[s].line, format!("Trọng số “%{w}%” không phải là số.")));
+                    notes.push(
+                        Note::error(inside[s].line, format!("Trọng số “%{w}%” không phải là số."))
+                            .en(format!("The weight \"%{w}%\" is not a number.")),
+                    );
                     0.0
                 });
                 body = &body[lead_ws + close + 2..];
@@ -295,22 +318,25 @@ fn multiple_choice(answers: &[Answer<'_>], notes: &mut Vec<Note>, feedback: &mut
         if right {
             correct.push(i);
         } else if a.weight > 0.0 {
-            notes.push(Note::warning(
-                a.line,
-                format!(
-                    "Phương án “{}” được {}% điểm trong Moodle; ứng dụng chỉ chấm đúng/sai nên tính là sai.",
-                    a.shown(),
-                    a.weight
-                ),
-            ));
+            let (shown, weight) = (a.shown(), a.weight);
+            notes.push(
+                Note::warning(
+                    a.line,
+                    format!("Phương án “{shown}” được {weight}% điểm trong Moodle; ứng dụng chỉ chấm đúng/sai nên tính là sai."),
+                )
+                .en(format!("The option \"{shown}\" earns {weight}% in Moodle; the app scores right or wrong only, so it counts as wrong.")),
+            );
         }
     }
     if single && correct.len() > 1 {
         let line = answers[correct[1]].line;
-        notes.push(Note::error(
-            line,
-            "Câu một lựa chọn có hơn một đáp án “=”: đã nhập thành câu chọn nhiều đáp án; nếu đúng ý, hãy viết ~%50% cho từng đáp án đúng.",
-        ));
+        notes.push(
+            Note::error(
+                line,
+                "Câu một lựa chọn có hơn một đáp án “=”: đã nhập thành câu chọn nhiều đáp án; nếu đúng ý, hãy viết ~%50% cho từng đáp án đúng.",
+            )
+            .en("A single-choice question has more than one \"=\" answer: imported as multiple answers; if that is meant, write ~%50% for each right answer."),
+        );
     }
     feedback_of(answers, feedback);
     choice(answers.iter().map(Answer::shown).collect(), &correct)
@@ -322,14 +348,14 @@ fn short_answer(answers: &[Answer<'_>], notes: &mut Vec<Note>, feedback: &mut Ve
         if a.weight >= 100.0 {
             accepted.push(a.shown());
         } else {
-            notes.push(Note::warning(
-                a.line,
-                format!(
-                    "Đáp án “{}” được {}% điểm trong Moodle; ứng dụng chỉ nhận đáp án đúng hoàn toàn nên bỏ đáp án này.",
-                    a.shown(),
-                    a.weight
-                ),
-            ));
+            let (shown, weight) = (a.shown(), a.weight);
+            notes.push(
+                Note::warning(
+                    a.line,
+                    format!("Đáp án “{shown}” được {weight}% điểm trong Moodle; ứng dụng chỉ nhận đáp án đúng hoàn toàn nên bỏ đáp án này."),
+                )
+                .en(format!("The answer \"{shown}\" earns {weight}% in Moodle; the app accepts fully right answers only, so it was left out.")),
+            );
         }
     }
     feedback_of(answers, feedback);
@@ -340,21 +366,28 @@ fn matching(answers: &[Answer<'_>], notes: &mut Vec<Note>) -> Option<QuestionKin
     let mut pairs = Vec::new();
     for a in answers {
         let Some(arrow) = find(a.text, "->", 0).filter(|_| a.mark == '=') else {
-            notes.push(Note::error(
-                a.line,
-                format!("Câu ghép đôi: “{}” không có dạng “=trái -> phải”; câu này không được nhập.", a.shown()),
-            ));
+            notes.push(
+                Note::error(
+                    a.line,
+                    format!("Câu ghép đôi: “{}” không có dạng “=trái -> phải”; câu này không được nhập.", a.shown()),
+                )
+                .en(format!(
+                    "Matching question: \"{}\" is not \"=left -> right\"; the question was not imported.",
+                    a.shown()
+                )),
+            );
             return None;
         };
         let left = text_of(&a.text[..arrow]);
         let right = text_of(&a.text[arrow + 2..]);
         if left.is_empty() {
-            notes.push(Note::warning(
-                a.line,
-                format!(
-                    "Vế phải thừa “{right}” (không có vế trái) chưa được hỗ trợ trong câu ghép đôi; không được nhập."
-                ),
-            ));
+            notes.push(
+                Note::warning(
+                    a.line,
+                    format!("Vế phải thừa “{right}” (không có vế trái) chưa được hỗ trợ trong câu ghép đôi; không được nhập."),
+                )
+                .en(format!("The extra right side \"{right}\" (no left side) is not supported in matching questions; not imported.")),
+            );
             continue;
         }
         pairs.push(Pair { left, right });
@@ -404,7 +437,7 @@ mod tests {
             QuestionKind::FillBlank { accepted: vec!["bốn".into(), "4".into()], strict_diacritics: false }
         );
         assert_eq!(p.drafts[1].kind, QuestionKind::TrueFalse { answer: true });
-        assert_eq!(p.drafts[1].explanation, "Sai rồi. Đúng.");
+        assert_eq!(p.drafts[1].explanation, "Đúng.");
         assert_eq!(p.drafts[1].line, 4);
         assert_eq!(p.notes.len(), 1);
         assert!(p.notes[0].warning && p.notes[0].line == 1);
@@ -427,5 +460,51 @@ mod tests {
         let lines: Vec<(usize, bool)> = p.notes.iter().map(|n| (n.line, n.warning)).collect();
         assert_eq!(lines, [(5, true), (7, false), (9, false)]);
         assert_eq!(p.drafts[1].number, 2);
+    }
+
+    /// What Moodle 4.x writes on “Export questions → GIFT” for an HTML question bank.
+    const MOODLE_EXPORT: &str = r#"// question: 0  name: Switch category to $course$/top/Mặc định cho NQ35
+$CATEGORY: $course$/top/Mặc định cho NQ35
+
+
+// question: 101  name: Câu 1
+::Câu 1::[html]<p dir\="ltr" style\="text-align\: left;">Nghị quyết 35-NQ/TW do cơ quan nào&nbsp;<strong>ban hành</strong>?<br></p>{
+	=<p dir\="ltr">Bộ Chính trị</p>#<p>Đúng.</p>
+	~[moodle]Ban Bí thư
+	~%-50%<p>Quốc hội</p>
+	####<p dir\="ltr">Nghị quyết 35-NQ/TW là của <em>Bộ Chính trị</em>.</p><p>Ngày 22-10-2018.</p>
+}
+
+// question: 102  name: Câu 2
+::Câu 2::[html]<p>Nghị quyết 35-NQ/TW được ban hành năm 2018.</p>{TRUE#You gave the wrong answer#You gave the right answer####[html]<p>Ngày 22-10-2018.</p>}
+
+// question: 103  name: Câu 3
+::Câu 3::[markdown]Phương châm bắt đầu bằng **chủ động**.{FALSE}
+"#;
+
+    #[test]
+    fn a_moodle_4_export_comes_out_plain() {
+        let p = parse(MOODLE_EXPORT);
+        assert_eq!(p.drafts.len(), 3, "{:?}", p.notes);
+        assert_eq!(p.drafts[0].prompt, "Nghị quyết 35-NQ/TW do cơ quan nào ban hành?");
+        assert_eq!(
+            p.drafts[0].kind,
+            QuestionKind::Single {
+                options: vec!["Bộ Chính trị".into(), "Ban Bí thư".into(), "Quốc hội".into()],
+                correct: Letters::One(Letter("A".into()))
+            }
+        );
+        assert_eq!(p.drafts[0].explanation, "Nghị quyết 35-NQ/TW là của Bộ Chính trị. Ngày 22-10-2018. Đúng.");
+        assert_eq!(p.drafts[0].tags, ["Mặc định cho NQ35"]);
+        assert_eq!(p.drafts[1].prompt, "Nghị quyết 35-NQ/TW được ban hành năm 2018.");
+        assert_eq!(p.drafts[1].kind, QuestionKind::TrueFalse { answer: true });
+        assert_eq!(p.drafts[1].explanation, "Ngày 22-10-2018.");
+        assert_eq!(p.drafts[2].prompt, "Phương châm bắt đầu bằng chủ động.");
+        assert_eq!(p.drafts[2].kind, QuestionKind::TrueFalse { answer: false });
+        assert!(p.notes.is_empty(), "{:?}", p.notes);
+        for d in &p.drafts {
+            let texts = [&d.prompt, &d.explanation];
+            assert!(texts.iter().all(|t| ontap_core::markup::markup_in(t).is_none()), "{d:?}");
+        }
     }
 }

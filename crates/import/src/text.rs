@@ -3,9 +3,10 @@
 use ontap_core::text::{fold_spaces, nfc, search_key};
 
 /// Characters Word and web pages leave in text that show as nothing: zero-width space and
-/// joiner, word joiner, byte-order mark, soft hyphen.
+/// joiner, word joiner, byte-order mark. Not the soft hyphen (U+00AD): it is “ư” in TCVN3 text
+/// shown as Latin-1, so it is never deleted (decoding converts or reports it).
 fn invisible(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(c, '\u{200B}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// NFC, without invisible characters, trimmed, every run of white space (tabs and
@@ -49,6 +50,7 @@ mod tests {
     #[test]
     fn clean_folds_spaces_and_drops_invisibles() {
         assert_eq!(clean("  Nghi\u{0323}  quyê\u{0301}t\u{00A0}35\t\u{200B}"), "Nghị quyết 35");
+        assert_eq!(clean("th\u{AD}"), "th\u{AD}", "never deleted");
     }
 
     #[test]

@@ -150,8 +150,10 @@ fn typed_parsing_reads_what_the_checker_accepts() {
     let questions = root().join("questions");
     let catalogue = std::fs::read(questions.join("catalogue.json")).unwrap();
     let names = ontap_core::shipped::catalogue_files(&catalogue).unwrap();
-    let read: Vec<Bank> =
-        names[1..].iter().map(|n| ontap_core::shipped::bank(&std::fs::read(questions.join(n)).unwrap()).unwrap()).collect();
+    let read: Vec<Bank> = names[1..]
+        .iter()
+        .map(|n| ontap_core::shipped::bank(&std::fs::read(questions.join(n)).unwrap()).unwrap())
+        .collect();
     assert_eq!(read, shipped());
     let materials = ontap_core::shipped::materials(&std::fs::read(questions.join(&names[0])).unwrap()).unwrap();
     assert!(!materials.is_empty());

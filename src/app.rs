@@ -51,8 +51,6 @@ pub struct AppState {
     pub may_save: bool,
     /// Writes progress to localStorage.
     pub writer: ProgressWriter,
-    /// Stored text that could not be read, for download.
-    pub unreadable: Option<String>,
     /// Whether an exam is in progress (set by the exam page): no update is offered meanwhile.
     pub exam_running: RwSignal<bool>,
 }
@@ -107,7 +105,6 @@ pub fn App(
     let notices = RwSignal::new(loaded.notices.iter().map(notice_text).collect::<Vec<_>>());
     let may_save = loaded.may_save;
     let writer = ProgressWriter::new(progress, notices);
-    let unreadable = loaded.unreadable;
     let update_ready = RwSignal::new(false);
     let exam_running = RwSignal::new(false);
     service_worker::register(move || {
@@ -162,7 +159,6 @@ pub fn App(
                         progress,
                         may_save,
                         writer: writer.clone(),
-                        unreadable: unreadable.clone(),
                         exam_running,
                     };
                     provide_context(state);

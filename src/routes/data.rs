@@ -1,14 +1,19 @@
 //! The member's data (Dữ liệu của bạn): back up all progress to a file, restore from one
-//! (shown first, merged without duplicates), and download data that could not be read.
+//! (shown first, merged without duplicates), and every text kept aside because it could not be
+//! read: listed, downloadable, and deletable once downloaded.
 
 use crate::app::AppState;
 use crate::platform::clock::now_ms;
+use crate::platform::dom::confirm;
 use crate::platform::files::{download, read_chosen};
+use crate::platform::storage::LocalStore;
 use crate::save::ProgressWriter;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use ontap_core::kept_aside::{self, KeptItem, Kind};
 use ontap_core::present::iso_day;
 use ontap_core::progress::codec::{ImportPreview, encode, preview_import};
+use ontap_core::progress::store::Store;
 
 /// Backup and restore.
 #[component]
@@ -17,7 +22,6 @@ pub fn DataPage() -> impl IntoView {
     let progress = state.progress;
     let message = RwSignal::new(String::new());
     let preview: RwSignal<Option<ImportPreview>> = RwSignal::new(None);
-    let unreadable = state.unreadable.clone();
 
     let backup = move |_| {
         let day = iso_day(now_ms() as i64);
@@ -78,14 +82,60 @@ pub fn DataPage() -> impl IntoView {
                 </div>
             })}
         </section>
-        {unreadable.map(|raw| view! {
+        <KeptAside writer=state.writer.clone() may_save=may_save/>
+        <p class="status" role="status" id="data-message">{move || message.get()}</p>
+    }
+}
+
+/// The texts kept aside: what each was, its size and when, a download, and once downloaded a
+/// delete (after the browser's own confirmation).
+#[component]
+fn KeptAside(writer: ProgressWriter, may_save: bool) -> impl IntoView {
+    let items: RwSignal<Vec<KeptItem>> = RwSignal::new(kept_aside::list(&LocalStore).unwrap_or_default());
+    let downloaded: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let writer = StoredValue::new(writer);
+    move || {
+        let list = items.get();
+        (!list.is_empty()).then(|| view! {
             <section aria-labelledby="kept-heading">
                 <h3 id="kept-heading">"Dữ liệu cũ không đọc được"</h3>
-                <p>"Dữ liệu này được giữ nguyên. Có thể tải về để gửi cho người hỗ trợ."</p>
-                <button type="button" class="button" id="download-unreadable"
-                    on:click=move |_| { let _ = download("du-lieu-khong-doc-duoc.json", &raw); }>"Tải dữ liệu cũ về"</button>
+                <p>"Dữ liệu này được giữ nguyên, không bị ghi đè. Có thể tải về để gửi cho người hỗ trợ; sau khi tải về thì có thể xoá để giải phóng bộ nhớ."</p>
+                <ul class="kept-list">
+                    {list.into_iter().map(|item| {
+                        let key = item.key.clone();
+                        let (get_key, del_key) = (key.clone(), key.clone());
+                        let was_downloaded = move || downloaded.with(|d| d.contains(&key));
+                        view! {
+                            <li class="kept-item" data-key=item.key.clone()>
+                                <span>{item.describe()}</span>" "
+                                <button type="button" class="button download-kept" on:click=move |_| {
+                                    if let Ok(Some(text)) = LocalStore.read(&get_key) {
+                                        if download(&format!("{}.json", get_key.replace('.', "-")), &text).is_ok() {
+                                            downloaded.update(|d| d.push(get_key.clone()));
+                                        }
+                                    }
+                                }>"Tải về"</button>
+                                {move || was_downloaded().then(|| {
+                                    let key = del_key.clone();
+                                    view! {
+                                        <button type="button" class="button remove delete-kept" on:click=move |_| {
+                                            if confirm("Xoá dữ liệu cũ này khỏi trình duyệt? Hãy chắc chắn đã tải về.")
+                                                && kept_aside::remove(&mut LocalStore, &key).unwrap_or(false)
+                                            {
+                                                // An original left in place held answers that are now only in memory.
+                                                if item.in_place && item.kind == Kind::Progress && may_save {
+                                                    writer.with_value(ProgressWriter::write_now);
+                                                }
+                                                items.set(kept_aside::list(&LocalStore).unwrap_or_default());
+                                            }
+                                        }>"Xoá"</button>
+                                    }
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
             </section>
-        })}
-        <p class="status" role="status" id="data-message">{move || message.get()}</p>
+        })
     }
 }

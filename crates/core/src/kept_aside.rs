@@ -57,6 +57,19 @@ impl Kind {
     }
 }
 
+impl KeptItem {
+    /// What the Dữ liệu page says of it: "Tiến độ học, 12 KB, giữ lại ngày 2026-12-02".
+    pub fn describe(&self) -> String {
+        let size = (self.units * 2).div_ceil(1024);
+        let when = match (self.in_place, self.when_ms) {
+            (true, _) => "vẫn ở chỗ cũ (không đủ chỗ để sao ra)".to_owned(),
+            (false, Some(ms)) => format!("giữ lại ngày {}", crate::present::iso_day(ms)),
+            (false, None) => "giữ lại trước đây".to_owned(),
+        };
+        format!("{}, {size} KB, {when}", self.kind.label())
+    }
+}
+
 /// Where unreadable text is after [`keep_aside`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kept {
@@ -207,6 +220,14 @@ pub fn remove(store: &mut dyn Store, key: &str) -> Result<bool, StoreError> {
 mod tests {
     use super::*;
     use crate::progress::store::MemoryStore;
+
+    #[test]
+    fn an_item_says_what_it_was_how_big_and_when() {
+        let item = KeptItem { key: "k".into(), kind: Kind::Progress, units: 1500, when_ms: Some(0), in_place: false };
+        assert_eq!(item.describe(), "Tiến độ học, 3 KB, giữ lại ngày 1970-01-01");
+        let here = KeptItem { in_place: true, kind: Kind::LocalBanks, ..item };
+        assert_eq!(here.describe(), "Ngân hàng thử trên máy này, 3 KB, vẫn ở chỗ cũ (không đủ chỗ để sao ra)");
+    }
 
     #[test]
     fn the_same_text_is_kept_once() {

@@ -6,6 +6,7 @@ use ontap_e2e::browser::Browser;
 use ontap_e2e::dist_dir;
 use ontap_e2e::server::StaticServer;
 use std::time::Duration;
+use thirtyfour::prelude::*;
 
 const BANK: &str = "ngay-le-lon";
 
@@ -113,6 +114,34 @@ async fn corrupt_progress_is_kept_aside_and_the_app_goes_on() {
     answer_first_question(&b, &server).await;
     let stored = b.stored_progress(1).await;
     assert_eq!(stored.answers.len(), 1, "new progress is saved: {stored:?}");
+
+    // Storage never grows by itself: reloads keep the same keys and the same size.
+    let footprint =
+        "return Object.keys(localStorage).sort().map(k => k + ':' + localStorage.getItem(k).length).join(' ')";
+    let before = js(&b, footprint).await;
+    for _ in 0..5 {
+        b.driver.refresh().await.unwrap();
+        b.wait_for(".bank-card").await;
+    }
+    assert_eq!(js(&b, footprint).await, before, "five reloads changed the storage");
+
+    // Dữ liệu lists it; once downloaded it can be deleted, and it is gone.
+    b.driver.goto(format!("{}?trang=du-lieu", server.url())).await.unwrap();
+    let item = b.wait_for(".kept-item").await;
+    assert!(item.text().await.unwrap().starts_with("Tiến độ học, 1 KB, giữ lại ngày "));
+    assert!(b.all(".delete-kept").await.is_empty(), "deleting waits for a download");
+    b.wait_for(".download-kept").await.click().await.unwrap();
+    b.wait_for(".delete-kept").await.click().await.unwrap();
+    b.driver.accept_alert().await.unwrap();
+    b.driver
+        .query(By::Css(".kept-item"))
+        .wait(std::time::Duration::from_secs(10), std::time::Duration::from_millis(50))
+        .not_exists()
+        .await
+        .unwrap();
+    let left = js(&b, "return Object.keys(localStorage).filter(k => k.startsWith('ontap.kept-aside.')).length").await;
+    assert_eq!(left, serde_json::json!(0));
+    assert_eq!(b.stored_progress(1).await.answers.len(), 1, "the progress itself is untouched");
     b.quit().await;
 }
 

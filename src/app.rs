@@ -41,7 +41,7 @@ pub struct AppState {
     pub local: RwSignal<Vec<ReadLocal>>,
     /// Whether local banks may be written (false: storage disabled, or newer data stored).
     pub local_may_save: bool,
-    /// What the trainer should know about storing local banks.
+    /// What the member should know after removing a local bank (storage refused).
     pub local_notice: RwSignal<Option<String>>,
     /// The current screen.
     pub route: RwSignal<Route>,
@@ -148,13 +148,17 @@ pub fn App(
             <Suspense fallback=|| view! { <p class="loading" role="status">"Đang tải ngân hàng câu hỏi…"</p> }>
                 {move || report.get().map(|shipped| {
                     let (stored, local, library) = load_local(&shipped);
+                    // Named with the progress notices, at the top of every page.
+                    if let Some(notice) = &stored.notice {
+                        notices.update(|n| n.push(notice.message()));
+                    }
                     timing::mark("ontap:library");
                     let state = AppState {
                         library: RwSignal::new(Arc::new(library)),
                         shipped: Arc::new(shipped),
                         local: RwSignal::new(local),
                         local_may_save: stored.may_save,
-                        local_notice: RwSignal::new(stored.notice.map(|n| n.message())),
+                        local_notice: RwSignal::new(None),
                         route,
                         progress,
                         may_save,

@@ -13,7 +13,7 @@ use crate::components::text_size::TextSizeControl;
 use crate::platform::{service_worker, settings};
 use leptos::prelude::*;
 use local::LocalBanks;
-use ontap_core::check::{FolderReport, has_errors};
+use ontap_core::check::FolderReport;
 use ontap_core::home::{APP_TITLE, SKIP_LINK};
 use ontap_core::local::LocalBank;
 use std::sync::Arc;
@@ -75,7 +75,7 @@ pub fn TrainersApp() -> impl IntoView {
 fn ShippedProblems(report: Arc<FolderReport>) -> impl IntoView {
     let folder = report.diagnostics.clone();
     let broken: Vec<_> = report.banks.iter().filter(|b| !b.diagnostics.is_empty()).cloned().collect();
-    let clean = !has_errors(&folder) && folder.is_empty() && broken.is_empty();
+    let clean = folder.is_empty() && broken.is_empty();
     view! {
         <section class="problems" aria-labelledby="shipped-heading">
             <h2 id="shipped-heading">"Ngân hàng có sẵn trong ứng dụng"</h2>

@@ -39,9 +39,11 @@ impl Shipped {
     }
 }
 
-/// Reads a whole file as `T`.
+/// Reads a whole file as `T`. Through `from_str`, like the questions: one reader of JSON text
+/// in the member's wasm, not two.
 pub fn read<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
-    serde_json::from_slice(bytes).map_err(|e| e.to_string())
+    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+    serde_json::from_str(text).map_err(|e| e.to_string())
 }
 
 /// The catalogue's files: the materials list first, then the banks.

@@ -106,8 +106,9 @@ fn changed_build(dist: &Path, into: &Path) {
     let _ = std::fs::remove_dir_all(into);
     let status = std::process::Command::new("cp").arg("-R").arg(dist).arg(into).status().unwrap();
     assert!(status.success(), "copy {} to {}", dist.display(), into.display());
-    // The precompressed copies of what changes would be stale: a host serves the new files.
-    for changed in ["index.html".to_owned(), format!("questions/{PRACTICE_BANK}.json")] {
+    // The precompressed copies of what changes would be stale (precache.py below rewrites
+    // sw.js): a host would serve them, so the new files go without.
+    for changed in ["index.html".to_owned(), "sw.js".to_owned(), format!("questions/{PRACTICE_BANK}.json")] {
         for ending in ["gz", "br"] {
             std::fs::remove_file(into.join(format!("{changed}.{ending}"))).unwrap();
         }

@@ -120,7 +120,7 @@ async fn corrupt_progress_is_kept_aside_and_the_app_goes_on() {
         "return Object.keys(localStorage).sort().map(k => k + ':' + localStorage.getItem(k).length).join(' ')";
     let before = js(&b, footprint).await;
     for _ in 0..5 {
-        b.driver.refresh().await.unwrap();
+        b.driver.goto(server.url()).await.unwrap();
         b.wait_for(".bank-card").await;
     }
     assert_eq!(js(&b, footprint).await, before, "five reloads changed the storage");

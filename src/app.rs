@@ -13,7 +13,7 @@ use crate::local::load_local;
 use crate::platform::clock::now_ms;
 use crate::platform::dom;
 use crate::platform::storage::LocalStore;
-use crate::platform::{nav, service_worker, settings, timing};
+use crate::platform::{later, nav, service_worker, settings, timing};
 use crate::routes::{
     data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage, stats::StatsPage,
 };
@@ -99,7 +99,15 @@ pub fn App(
     let route = RwSignal::new(Route::parse(&nav::current_query()));
     let handle = window_event_listener(leptos::ev::popstate, move |_| route.set(Route::parse(&nav::current_query())));
     on_cleanup(move || handle.remove());
-    let report = LocalResource::new(load_banks);
+    // The banks, then the library (with the banks added on this device), then, in a task of
+    // its own, the first page: no one long task on a slow phone.
+    let banks = LocalResource::new(|| async {
+        let shipped = Arc::new(load_banks().await);
+        let (stored, local, library) = load_local(&shipped);
+        timing::mark("ontap:library");
+        later::next_task().await;
+        (shipped, stored, local, Arc::new(library))
+    });
     let loaded = load(&mut LocalStore, now_ms() as i64);
     let progress = RwSignal::new(loaded.progress);
     let notices = RwSignal::new(loaded.notices.iter().map(notice_text).collect::<Vec<_>>());
@@ -146,16 +154,14 @@ pub fn App(
                 })
             }}
             <Suspense fallback=|| view! { <p class="loading" role="status">"Đang tải ngân hàng câu hỏi…"</p> }>
-                {move || report.get().map(|shipped| {
-                    let (stored, local, library) = load_local(&shipped);
+                {move || banks.get().map(|(shipped, stored, local, library)| {
                     // Named with the progress notices, at the top of every page.
                     if let Some(notice) = &stored.notice {
                         notices.update(|n| n.push(notice.message()));
                     }
-                    timing::mark("ontap:library");
                     let state = AppState {
-                        library: RwSignal::new(Arc::new(library)),
-                        shipped: Arc::new(shipped),
+                        library: RwSignal::new(library),
+                        shipped,
                         local: RwSignal::new(local),
                         local_may_save: stored.may_save,
                         local_notice: RwSignal::new(None),

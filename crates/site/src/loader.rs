@@ -63,13 +63,16 @@ pub fn rewrite(html: &str, home: &Built, every: &Built) -> Result<String, String
     Ok(out)
 }
 
-/// The loader: the wasm fetch starts beside the script's, as trunk's preload would start it.
+/// The loader. It starts once the pre-rendered page has been painted (a frame, then a task), so
+/// that on a slow network the page's first paint never waits on, or shares the line with, the
+/// app's code; then the wasm is fetched beside the script, as trunk's preload would fetch it.
 fn loader(home: &Built, every: &Built) -> String {
     format!(
         r#"<script type="module">
 const [js, wasm] = document.documentElement.classList.contains("deep")
   ? ["{}", "{}"]
   : ["{}", "{}"];
+await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
 const preload = Object.assign(document.createElement("link"), {{ rel: "preload", as: "fetch", type: "application/wasm", crossOrigin: "anonymous", href: wasm }});
 document.head.append(preload);
 const init = (await import(js)).default;

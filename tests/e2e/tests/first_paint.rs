@@ -135,7 +135,7 @@ async fn takeover(server: &StaticServer, width: u32, height: u32) -> (f64, Value
 #[tokio::test]
 async fn the_app_takes_over_without_moving_anything() {
     let server = StaticServer::start(&dist_dir(), 0);
-    for (width, height) in [(360, 800), (1280, 900)] {
+    for (width, height) in [(360, 800), (412, 823), (1280, 900)] {
         let (shift, late) = takeover(&server, width, height).await;
         assert!(shift <= 0.02, "layout shift {shift} at {width} px");
         assert_eq!(late, json!([]), "no larger paint after the app took over at {width} px");

@@ -20,8 +20,8 @@ cargo fmt --all -- --check
 step "architecture invariants"
 scripts/check-invariants.sh
 
-step "native tests (core, CLI, banks, the benchmark bank generator)"
-tests --quiet -p ontap-core -p ontap-cli -p ontap-bench
+step "native tests (core, importers, CLI, banks, site build steps, the benchmark bank generator)"
+tests --quiet -p ontap-core -p ontap-import -p ontap-cli -p ontap-site -p ontap-bench
 
 step "shipped banks against the source materials"
 materials=../shared/materials

@@ -46,6 +46,12 @@ pub const TEXT_SCALE_GLYPHS: [&str; 3] = ["font-size: 0.8em", "font-size: 0.95em
 /// The text-size group's label.
 pub const TEXT_SIZE_LABEL: &str = "Cỡ chữ";
 
+/// Shown when the app's code could not be loaded (before the worker has cached it, on a broken
+/// connection), with a button that tries again.
+pub const LOAD_FAILED: &str = "Chưa tải được ứng dụng (mạng yếu hoặc mất kết nối). Danh sách ngân hàng vẫn xem được.";
+/// The button beside [`LOAD_FAILED`].
+pub const RETRY: &str = "Thử lại";
+
 /// Shown while a page other than the home page is opening.
 pub const OPENING: &str = "Đang mở…";
 

@@ -68,18 +68,50 @@ pub fn rewrite(html: &str, home: &Built, every: &Built) -> Result<String, String
 /// app's code; then the wasm is fetched beside the script, as trunk's preload would fetch it.
 fn loader(home: &Built, every: &Built) -> String {
     format!(
-        r#"<script type="module">
+        r##"<script type="module">
 const [js, wasm] = document.documentElement.classList.contains("deep")
   ? ["{}", "{}"]
   : ["{}", "{}"];
 await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
 const preload = Object.assign(document.createElement("link"), {{ rel: "preload", as: "fetch", type: "application/wasm", crossOrigin: "anonymous", href: wasm }});
 document.head.append(preload);
-const init = (await import(js)).default;
-await init({{ module_or_path: wasm }});
-</script>"#,
-        every.js, every.wasm, home.js, home.wasm
+try {{
+  const init = (await import(js)).default;
+  await init({{ module_or_path: wasm }});
+}} catch (e) {{
+  const note = Object.assign(document.createElement("p"), {{ className: "load-failed", textContent: {failed} + " " }});
+  note.setAttribute("role", "alert");
+  const retry = Object.assign(document.createElement("button"), {{ type: "button", className: "button primary", textContent: {retry} }});
+  retry.addEventListener("click", () => location.reload());
+  note.append(retry);
+  document.querySelector("#prerendered .opening")?.remove();
+  document.querySelector("#prerendered main")?.prepend(note);
+}}
+</script>"##,
+        every.js,
+        every.wasm,
+        home.js,
+        home.wasm,
+        failed = js_string(ontap_core::home::LOAD_FAILED),
+        retry = js_string(ontap_core::home::RETRY),
     )
+}
+
+/// `text` as a JavaScript string literal that is safe inside `<script>` (no `</script>`).
+fn js_string(text: &str) -> String {
+    let mut out = String::from('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\u003c"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
@@ -108,6 +140,13 @@ const wasm = await init({ module_or_path: '/on-tap/ontap-web-0123456789abcdef_bg
         let deep = out.find("\"/on-tap/ontap-web-0123456789abcdef.js\"").unwrap();
         let home = out.find("\"/on-tap/ontap-home-0123456789abcdef.js\"").unwrap();
         assert!(out.find("contains(\"deep\")").unwrap() < deep && deep < home, "{out}");
+    }
+
+    #[test]
+    fn a_failed_load_says_so_and_offers_to_try_again() {
+        let out = rewrite(TRUNK, &built("ontap-home"), &built("ontap-web")).unwrap();
+        assert!(out.contains("catch (e)") && out.contains("\"Thử lại\"") && out.contains("location.reload()"), "{out}");
+        assert_eq!(js_string("a\"</script>"), "\"a\\\"\\u003c/script>\"");
     }
 
     #[test]

@@ -169,12 +169,13 @@ fn serve(site: &Site, stream: TcpStream) {
     let found = url.strip_prefix(site.prefix.as_str()).and_then(|rest| find(site, &format!("/{rest}"), &accepts));
     let head_only = request_line.starts_with("HEAD ");
     let mut out = &stream;
-    let (mut status, kind, mut body, encoding) = match found {
-        Some(Found { kind, bytes, encoding }) => ("200 OK", kind, bytes, encoding),
-        None => ("404 Not Found", "text/plain; charset=utf-8", b"not found".to_vec(), None),
+    let (mut status, kind, mut body, encoding, overridden) = match found {
+        Some(Found { kind, bytes, encoding, overridden }) => ("200 OK", kind, bytes, encoding, overridden),
+        None => ("404 Not Found", "text/plain; charset=utf-8", b"not found".to_vec(), None, false),
     };
-    // As a static host is set up: hashed files cached for good, the rest revalidated.
-    let cache = if hashed(url) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    // As a static host is set up: hashed files cached for good, the rest revalidated. A test's
+    // substitute is never cached for good: it stands for a passing fault.
+    let cache = if hashed(url) && !overridden { "public, max-age=31536000, immutable" } else { "no-cache" };
     let tag = etag(&body);
     if status == "200 OK" && if_none_match == tag {
         (status, body) = ("304 Not Modified", Vec::new());
@@ -197,6 +198,8 @@ struct Found {
     bytes: Vec<u8>,
     /// `br` or `gzip` when a precompressed copy is sent.
     encoding: Option<&'static str>,
+    /// Whether it is a test's override.
+    overridden: bool,
 }
 
 /// The file at `path` (relative to the prefix, starting with `/`): an override as it is, else
@@ -210,19 +213,19 @@ fn find(site: &Site, path: &str, accepts: &str) -> Option<Found> {
     let file: PathBuf = site.root.join(path.trim_start_matches('/'));
     let kind = content_type(&file);
     if let Some(bytes) = site.overrides.lock().unwrap().get(&path).cloned() {
-        return Some(Found { kind, bytes, encoding: None });
+        return Some(Found { kind, bytes, encoding: None, overridden: true });
     }
     if site.compressed {
         for (ending, encoding) in [("br", "br"), ("gz", "gzip")] {
             let copy = PathBuf::from(format!("{}.{ending}", file.display()));
             if accepts.split(',').any(|a| a.trim().split(';').next() == Some(encoding)) {
                 if let Ok(bytes) = std::fs::read(&copy) {
-                    return Some(Found { kind, bytes, encoding: Some(encoding) });
+                    return Some(Found { kind, bytes, encoding: Some(encoding), overridden: false });
                 }
             }
         }
     }
-    std::fs::read(&file).ok().map(|bytes| Found { kind, bytes, encoding: None })
+    std::fs::read(&file).ok().map(|bytes| Found { kind, bytes, encoding: None, overridden: false })
 }
 
 impl Drop for StaticServer {

@@ -141,3 +141,32 @@ async fn the_app_takes_over_without_moving_anything() {
         assert_eq!(late, json!([]), "no larger paint after the app took over at {width} px");
     }
 }
+
+#[tokio::test]
+async fn code_that_cannot_be_loaded_says_so_and_offers_to_try_again() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    // The binary with every page arrives damaged (a broken connection, a proxy's error page).
+    let wasm = std::fs::read_dir(dist_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|n| n.starts_with("ontap-web-") && n.ends_with("_bg.wasm"))
+        .expect("the built wasm");
+    server.set(&format!("/{wasm}"), "<html>Bad gateway</html>");
+    let b = Browser::start(412, 915).await;
+    let (id, _, _) = shipped().remove(0);
+    b.driver.goto(format!("{}?trang=luyen-tap&nh={id}", server.url())).await.unwrap();
+    let alert = b
+        .driver
+        .query(By::Css("#prerendered .load-failed"))
+        .wait(Duration::from_secs(20), Duration::from_millis(50))
+        .first()
+        .await
+        .unwrap();
+    assert!(alert.text().await.unwrap().starts_with("Chưa tải được ứng dụng"), "never a blank page");
+    assert!(b.driver.find_all(By::Css("#prerendered .opening")).await.unwrap().is_empty());
+    // Once the connection is good again, "Thử lại" opens the page.
+    server.overrides.lock().unwrap().clear();
+    alert.find(By::Css("button")).await.unwrap().click().await.unwrap();
+    b.wait_for(".question-card").await;
+    b.quit().await;
+}

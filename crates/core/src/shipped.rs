@@ -6,8 +6,10 @@
 //! A bank's questions are parsed one at a time ([`BankParts`]), so that a page can paint between
 //! slices while a bank of thousands of questions loads.
 
-use crate::ids::BankId;
-use crate::model::{Bank, Catalogue, FORMAT_VERSION, Material, MaterialList, Question};
+use crate::ids::{BankId, QuestionId};
+use crate::model::{
+    Bank, Catalogue, FORMAT_VERSION, Letter, Letters, Material, MaterialList, Pair, Question, QuestionKind, Source,
+};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
@@ -96,9 +98,9 @@ impl<'a> BankParts<'a> {
     pub fn step(&mut self, count: usize) -> Result<bool, String> {
         let from = self.read.len();
         for raw in self.shell.questions.iter().skip(from).take(count) {
-            let question: Question =
-                serde_json::from_str(raw.get()).map_err(|e| format!("question {}: {e}", self.read.len() + 1))?;
-            self.read.push(question);
+            let at = |e: String| format!("question {}: {e}", self.read.len() + 1);
+            let wire: Wire = serde_json::from_str(raw.get()).map_err(|e| at(e.to_string()))?;
+            self.read.push(wire.question().map_err(at)?);
         }
         Ok(self.read.len() == self.shell.questions.len())
     }
@@ -110,6 +112,120 @@ impl<'a> BankParts<'a> {
         }
         let Shell { schema, format, id, title, description, version, .. } = self.shell;
         Ok(Bank { schema, format, id, title, description, version, questions: self.read })
+    }
+}
+
+/// A question as written, every type's fields optional: read without the `Content` buffering
+/// that the model's `#[serde(flatten)]` and untagged `Letters` need (about 40 KB of wasm and
+/// a second pass over every question), then turned into a [`Question`] by its `type`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Wire {
+    id: QuestionId,
+    #[serde(rename = "type")]
+    kind: String,
+    prompt: String,
+    options: Option<Vec<String>>,
+    correct: Option<WireLetters>,
+    answer: Option<bool>,
+    accepted: Option<Vec<String>>,
+    strict_diacritics: Option<bool>,
+    items: Option<Vec<String>>,
+    pairs: Option<Vec<Pair>>,
+    explanation: String,
+    source: Source,
+    tags: Vec<String>,
+    difficulty: u8,
+    shuffle: Option<bool>,
+}
+
+/// `"B"` or `["A", "C"]`.
+struct WireLetters(Letters);
+
+impl<'de> Deserialize<'de> for WireLetters {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = WireLetters;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a letter or a list of letters")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<WireLetters, E> {
+                Ok(WireLetters(Letters::One(Letter::from(v))))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<WireLetters, A::Error> {
+                let mut letters = Vec::new();
+                while let Some(letter) = seq.next_element::<String>()? {
+                    letters.push(Letter(letter));
+                }
+                Ok(WireLetters(Letters::Many(letters)))
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+impl Wire {
+    /// The question its `type` describes; a field of another type is refused, as
+    /// `deny_unknown_fields` refuses it in the model.
+    fn question(self) -> Result<Question, String> {
+        let Wire {
+            id,
+            kind: type_name,
+            prompt,
+            options,
+            correct,
+            answer,
+            accepted,
+            strict_diacritics,
+            items,
+            pairs,
+            explanation,
+            source,
+            tags,
+            difficulty,
+            shuffle,
+        } = self;
+        let given = [
+            ("options", options.is_some()),
+            ("correct", correct.is_some()),
+            ("answer", answer.is_some()),
+            ("accepted", accepted.is_some()),
+            ("strict_diacritics", strict_diacritics.is_some()),
+            ("items", items.is_some()),
+            ("pairs", pairs.is_some()),
+        ];
+        let wanted: &[&str] = match type_name.as_str() {
+            "single" | "multiple" => &["options", "correct"],
+            "true_false" => &["answer"],
+            "fill_blank" => &["accepted", "strict_diacritics"],
+            "ordering" => &["items"],
+            "matching" => &["pairs"],
+            other => return Err(format!("unknown type {other:?}")),
+        };
+        if let Some((field, _)) = given.iter().find(|(f, is)| *is && !wanted.contains(f)) {
+            return Err(format!("field {field:?} does not belong to type {type_name:?}"));
+        }
+        let missing = |field: &str| format!("missing field `{field}` for type {type_name:?}");
+        let kind = match type_name.as_str() {
+            "single" | "multiple" => {
+                let options = options.ok_or_else(|| missing("options"))?;
+                let correct = correct.ok_or_else(|| missing("correct"))?.0;
+                if type_name == "single" {
+                    QuestionKind::Single { options, correct }
+                } else {
+                    QuestionKind::Multiple { options, correct }
+                }
+            }
+            "true_false" => QuestionKind::TrueFalse { answer: answer.ok_or_else(|| missing("answer"))? },
+            "fill_blank" => QuestionKind::FillBlank {
+                accepted: accepted.ok_or_else(|| missing("accepted"))?,
+                strict_diacritics: strict_diacritics.unwrap_or(false),
+            },
+            "ordering" => QuestionKind::Ordering { items: items.ok_or_else(|| missing("items"))? },
+            _ => QuestionKind::Matching { pairs: pairs.ok_or_else(|| missing("pairs"))? },
+        };
+        Ok(Question { id, prompt, kind, explanation, source, tags, difficulty, shuffle: shuffle.unwrap_or(true) })
     }
 }
 
@@ -142,6 +258,32 @@ mod tests {
         let broken = SAMPLE_BANK.replacen("\"prompt\"", "\"promt\"", 1);
         let err = bank(broken.as_bytes()).unwrap_err();
         assert!(err.starts_with("question 1:"), "{err}");
+    }
+
+    #[test]
+    fn a_field_of_another_type_or_a_missing_one_is_refused() {
+        let q = |fields: &str| {
+            let json = format!(
+                r#"{{"format":1,"id":"b","title":"T","description":"D","version":1,"questions":[{{"id":"b-1","prompt":"P",
+                "explanation":"E","source":{{"material":"m","quote":"q"}},"tags":[],"difficulty":1,{fields}}}]}}"#
+            );
+            bank(json.as_bytes())
+        };
+        assert!(q(r#""type":"true_false","answer":true"#).is_ok());
+        let one = q(r#""type":"single","options":["a","b"],"correct":"B""#).unwrap();
+        assert_eq!(
+            one.questions[0].kind,
+            QuestionKind::Single { options: vec!["a".into(), "b".into()], correct: Letters::One("B".into()) }
+        );
+        let many = q(r#""type":"multiple","options":["a","b"],"correct":["A","B"]"#).unwrap();
+        assert!(
+            matches!(&many.questions[0].kind, QuestionKind::Multiple { correct: Letters::Many(l), .. } if l.len() == 2)
+        );
+        assert!(q(r#""type":"true_false","answer":true,"items":["x"]"#).unwrap_err().contains("\"items\""));
+        assert!(q(r#""type":"ordering""#).unwrap_err().contains("missing field `items`"));
+        assert!(q(r#""type":"essay""#).unwrap_err().contains("unknown type"));
+        assert!(q(r#""type":"single","options":["a"],"correct":1"#).is_err());
+        assert!(q(r#""type":"true_false","answer":true,"hint":"x""#).is_err());
     }
 
     #[test]

@@ -37,6 +37,15 @@ if [ -n "$WB_VERSION" ] && [ "$(wasm-bindgen --version 2>/dev/null || true)" != 
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
+# npm brings wasm-opt (below) and, for the benchmarks, Lighthouse; a machine with only the Rust
+# toolchain may lack it.
+if ! command -v npm >/dev/null; then
+  log "installing npm (Debian package)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq npm >&2
+fi
+
 # Debian's binaryen (108) produces a blank page; the npm package is recent.
 if ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_MAJOR"; then
   log "installing wasm-opt (npm binaryen@$BINARYEN_MAJOR) into $TOOLS_DIR"

@@ -13,12 +13,13 @@ use std::io::Write;
 
 /// Gzip -9 bytes allowed for the member's first visit of the home page (index.html and the
 /// home binary). Issue #13 asks for 150,000; the shape it set (pre-rendered page, home binary,
-/// no checker, size flags) measures 192,783 B: BENCHMARKS.md §0 says where the rest is.
-const MEMBER_BUDGET_GZIP: usize = 195_000;
+/// no checker, size flags) measures 194,258 B here (192,783 B with the gzip command):
+/// BENCHMARKS.md §0 says where the rest is.
+const MEMBER_BUDGET_GZIP: usize = 197_000;
 /// Gzip -9 bytes allowed for a link to any other member page (index.html and the binary with
-/// every page): what it measured (278,001 B) plus a margin.
+/// every page): what it measures here (278,678 B) plus a margin.
 const EVERY_PAGE_BUDGET_GZIP: usize = 282_000;
-/// Gzip -9 bytes allowed for the trainers' page: what it measured (174,034 B) plus a margin.
+/// Gzip -9 bytes allowed for the trainers' page: what it measures here (175,344 B) plus a margin.
 const TRAINERS_BUDGET_GZIP: usize = 178_000;
 
 fn gzip_len(bytes: &[u8]) -> usize {

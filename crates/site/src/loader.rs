@@ -63,16 +63,24 @@ pub fn rewrite(html: &str, home: &Built, every: &Built) -> Result<String, String
     Ok(out)
 }
 
-/// The loader. It starts once the pre-rendered page has been painted (a frame, then a task), so
-/// that on a slow network the page's first paint never waits on, or shares the line with, the
-/// app's code; then the wasm is fetched beside the script, as trunk's preload would fetch it.
+/// The loader. It starts once the pre-rendered page's largest paint has been recorded (or a
+/// quarter of a second after the first frame, where the browser reports no such paint), so that
+/// on a slow network the page's first paint never waits on, or shares the line with, the app's
+/// code; then the wasm is fetched beside the script, as trunk's preload would fetch it.
 fn loader(home: &Built, every: &Built) -> String {
     format!(
         r##"<script type="module">
 const [js, wasm] = document.documentElement.classList.contains("deep")
   ? ["{}", "{}"]
   : ["{}", "{}"];
-await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+await new Promise((painted) => {{
+  const after = () => setTimeout(painted, 0);
+  try {{
+    new PerformanceObserver((_, seen) => {{ seen.disconnect(); after(); }})
+      .observe({{ type: "largest-contentful-paint", buffered: true }});
+  }} catch (e) {{}}
+  requestAnimationFrame(() => setTimeout(painted, 250));
+}});
 const preload = Object.assign(document.createElement("link"), {{ rel: "preload", as: "fetch", type: "application/wasm", crossOrigin: "anonymous", href: wasm }});
 document.head.append(preload);
 try {{

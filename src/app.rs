@@ -76,11 +76,6 @@ impl AppState {
     }
 }
 
-/// What a notice says to the member.
-pub fn notice_text(notice: &Notice) -> String {
-    notice.message()
-}
-
 /// Which pages a binary carries: the view for a route.
 pub type Pages = fn(Route) -> AnyView;
 
@@ -110,7 +105,7 @@ pub fn App(
     });
     let loaded = load(&mut LocalStore, now_ms() as i64);
     let progress = RwSignal::new(loaded.progress);
-    let notices = RwSignal::new(loaded.notices.iter().map(notice_text).collect::<Vec<_>>());
+    let notices = RwSignal::new(loaded.notices.iter().map(Notice::message).collect::<Vec<_>>());
     let may_save = loaded.may_save;
     let writer = ProgressWriter::new(progress, notices);
     let update_ready = RwSignal::new(false);

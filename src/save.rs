@@ -3,12 +3,11 @@
 //! until the feedback is painted, and happens at once when the page is hidden or left. Answers
 //! given in quick succession share one write.
 
-use crate::app::notice_text;
 use crate::platform::later;
 use crate::platform::storage::LocalStore;
 use leptos::prelude::*;
 use ontap_core::progress::Progress;
-use ontap_core::progress::store::Saver;
+use ontap_core::progress::store::{Notice, Saver};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 #[derive(Default)]
@@ -78,8 +77,8 @@ impl ProgressWriter {
         });
         self.lock().saver = saver;
         let problem = match result {
-            Some(Ok(notices)) => notices.first().map(notice_text),
-            Some(Err(notice)) => Some(notice_text(&notice)),
+            Some(Ok(notices)) => notices.first().map(Notice::message),
+            Some(Err(notice)) => Some(notice.message()),
             None => None,
         };
         if let Some(text) = problem {

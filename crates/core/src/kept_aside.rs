@@ -97,8 +97,7 @@ pub struct KeptItem {
 
 /// A 64-bit FNV-1a hash of `text`, as 16 hex digits.
 pub fn hash(text: &str) -> String {
-    let h = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-    format!("{h:016x}")
+    format!("{:016x}", crate::fnv::fnv1a(text.bytes()))
 }
 
 /// What a kept-aside key says of itself: its kind, its hash (none for an earlier build's key)

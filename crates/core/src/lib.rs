@@ -10,6 +10,7 @@ pub mod check;
 pub mod counts;
 pub mod draw;
 pub mod exam;
+pub mod fnv;
 pub mod home;
 pub mod ids;
 pub mod kept_aside;

@@ -167,11 +167,7 @@ fn card(h: &mut String, bank: &Bank) {
 
 /// A seed fixed by the bank's id and edition (FNV-1a), so the build's output is reproducible.
 fn seed(bank: &Bank) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in bank.id.as_str().bytes().chain(bank.version.to_le_bytes()) {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+    ontap_core::fnv::fnv1a(bank.id.as_str().bytes().chain(bank.version.to_le_bytes()))
 }
 
 #[cfg(test)]

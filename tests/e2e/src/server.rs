@@ -70,8 +70,7 @@ fn hashed(path: &str) -> bool {
 
 /// An entity tag for `bytes` (FNV-1a), so that a revalidation of unchanged bytes gets a 304.
 fn etag(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
-    format!("\"{hash:016x}\"")
+    format!("\"{:016x}\"", ontap_core::fnv::fnv1a(bytes.iter().copied()))
 }
 
 impl StaticServer {

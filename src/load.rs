@@ -13,7 +13,7 @@ pub const QUESTIONS_DIR: &str = "questions/";
 const QUESTIONS_PER_STEP: usize = 50;
 /// How long parsing runs before the page gets a turn: a phone four times slower than this
 /// machine still stays under the 50 ms a task may take before input feels late.
-pub const SLICE_MS: f64 = 10.0;
+const SLICE_MS: f64 = 10.0;
 
 /// Fetches and reads the catalogue and everything it names.
 pub async fn load_banks() -> Shipped {
@@ -60,11 +60,18 @@ pub async fn load_banks() -> Shipped {
 async fn read_in_slices(bytes: Result<Vec<u8>, String>) -> Result<ontap_core::Bank, String> {
     let bytes = bytes?;
     let mut parts = BankParts::new(&bytes)?;
+    in_slices(|| parts.step(QUESTIONS_PER_STEP).map(|done| done.then_some(())).transpose()).await?;
+    parts.finish()
+}
+
+/// Calls `step` until it gives a value, giving the page a turn every [`SLICE_MS`]: a long job
+/// (a bank of thousands of questions) never freezes the page.
+pub async fn in_slices<T>(mut step: impl FnMut() -> Option<T>) -> T {
     loop {
         let started = clock::now_ms();
         while clock::now_ms() - started < SLICE_MS {
-            if parts.step(QUESTIONS_PER_STEP)? {
-                return parts.finish();
+            if let Some(done) = step() {
+                return done;
             }
         }
         later::next_task().await;

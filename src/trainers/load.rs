@@ -2,8 +2,8 @@
 //! every file it names, then run the core's folder check over them, exactly as the CLI does on
 //! disk, a slice at a time. (The member's app reads them with typed parsing: `crate::load`.)
 
-use crate::load::{QUESTIONS_DIR, SLICE_MS};
-use crate::platform::{clock, fetch, later};
+use crate::load::{QUESTIONS_DIR, in_slices};
+use crate::platform::{fetch, later};
 use ontap_core::check::{CATALOGUE_FILE, FolderCheck, FolderReport, MemoryFiles, check_catalogue};
 
 /// Fetches and checks the catalogue and everything it names.
@@ -33,16 +33,9 @@ const QUESTIONS_PER_STEP: usize = 50;
 /// page: it paints, scrolls and answers between slices.
 async fn check_in_slices(files: &MemoryFiles) -> FolderReport {
     let mut check = FolderCheck::new(files, QUESTIONS_DIR, None);
-    loop {
-        let started = clock::now_ms();
-        while clock::now_ms() - started < SLICE_MS {
-            if check.step(QUESTIONS_PER_STEP) {
-                let report = check.finish();
-                // Building the library and the catalogue is the next task's work.
-                later::next_task().await;
-                return report;
-            }
-        }
-        later::next_task().await;
-    }
+    in_slices(|| check.step(QUESTIONS_PER_STEP).then_some(())).await;
+    let report = check.finish();
+    // Showing the report is the next task's work.
+    later::next_task().await;
+    report
 }

@@ -5,6 +5,7 @@
 
 pub mod load;
 pub mod local;
+pub mod section;
 pub mod try_bank;
 
 use crate::components::diagnostics::DiagnosticList;
@@ -16,6 +17,7 @@ use local::LocalBanks;
 use ontap_core::check::FolderReport;
 use ontap_core::home::{APP_TITLE, SKIP_LINK};
 use ontap_core::local::LocalBank;
+use section::{Section, SectionMenu, current_section};
 use std::sync::Arc;
 use try_bank::TryBankPage;
 
@@ -40,6 +42,7 @@ pub fn TrainersApp() -> impl IntoView {
     // Registered here too, so that a trainer who opens this page first still gets the app offline.
     service_worker::register(|| {});
     let report = LocalResource::new(load::load_banks);
+    let section = current_section();
     view! {
         <a class="skip" href="#main">{SKIP_LINK}</a>
         <header class="app-header">
@@ -48,6 +51,8 @@ pub fn TrainersApp() -> impl IntoView {
             <OfflineNotice/>
         </header>
         <main id="main" tabindex="-1">
+            <h1 class="page-title">"Trang người soạn câu hỏi"</h1>
+            <SectionMenu section=section/>
             <Suspense fallback=|| view! { <p class="loading" role="status">"Đang kiểm tra ngân hàng câu hỏi…"</p> }>
                 {move || report.get().map(|report| {
                     let (stored, local) = local::load_local(&report);
@@ -58,10 +63,15 @@ pub fn TrainersApp() -> impl IntoView {
                         local_notice: RwSignal::new(stored.notice.map(|n| n.message())),
                     };
                     provide_context(state.clone());
+                    let report = state.report.clone();
                     view! {
-                        <TryBankPage/>
-                        <LocalBanks/>
-                        <ShippedProblems report=state.report.clone()/>
+                        {move || match section.get() {
+                            Section::Check => view! {
+                                <TryBankPage/>
+                                <LocalBanks/>
+                                <ShippedProblems report=report.clone()/>
+                            }.into_any(),
+                        }}
                         <p><a href="./" class="button">"Về trang ôn tập"</a></p>
                     }
                 })}

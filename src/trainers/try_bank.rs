@@ -107,7 +107,6 @@ pub fn TryBankPage() -> impl IntoView {
         dropped.remove();
     });
     view! {
-        <h1 class="page-title">"Trang người soạn câu hỏi"</h1>
         <h2>"Thử ngân hàng câu hỏi"</h2>
         <p>"Dành cho người soạn câu hỏi: mở một tệp ngân hàng câu hỏi (.json) trên máy để kiểm tra bằng đúng bộ kiểm tra của ứng dụng. "
            "Tệp chỉ được đọc trên máy này, không gửi lên đâu cả. Tệp hợp lệ luyện tập được ngay và được giữ trên máy này cho tới khi gỡ bỏ."</p>

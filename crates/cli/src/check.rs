@@ -4,9 +4,10 @@ use crate::disk::Folder;
 use crate::render::{human, json};
 use crate::{Fatal, parse_lang};
 use ontap_core::check::{
-    CATALOGUE_FILE, Diagnostic, FileSource, Lang, MaterialTexts, Problem, References, check_bank, check_folder,
-    check_materials, has_errors,
+    CATALOGUE_FILE, Checked, Diagnostic, FileSource, Lang, MaterialTexts, Problem, References, check_bank,
+    check_folder, check_materials, has_errors,
 };
+use ontap_core::model::Bank;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -148,17 +149,23 @@ fn single_file(path: &Path, texts: Option<&dyn FileSource>) -> FileResult {
 pub fn bank_bytes(bytes: &[u8], name: String, materials_list: &Path, texts: Option<&dyn FileSource>) -> FileResult {
     // Lossy, so the line of an encoding error can still be shown.
     let text = Some(String::from_utf8_lossy(bytes).into_owned());
+    let diagnostics = bank_checked(bytes, &name, materials_list, texts).diagnostics;
+    FileResult { shown: name, text, diagnostics }
+}
+
+/// [`bank_bytes`]'s check, with the bank when it has no errors.
+pub fn bank_checked(bytes: &[u8], name: &str, materials_list: &Path, texts: Option<&dyn FileSource>) -> Checked<Bank> {
     let list = std::fs::read(materials_list).ok().and_then(|b| check_materials(&b, MATERIALS_FILE).value);
     let material_texts = match (&list, texts) {
         (Some(list), Some(folder)) => Some(MaterialTexts::load(list, folder)),
         _ => None,
     };
     let refs = References { materials: list.as_ref(), texts: material_texts.as_ref() };
-    let mut diagnostics = check_bank(bytes, &name, &refs).diagnostics;
+    let mut checked = check_bank(bytes, name, &refs);
     if list.is_none() {
-        diagnostics.push(Diagnostic::whole_file(&name, Problem::NoMaterialsList));
+        checked.diagnostics.push(Diagnostic::whole_file(name, Problem::NoMaterialsList));
     }
-    FileResult { shown: name, text, diagnostics }
+    checked
 }
 
 /// A bank whose only errors are what an import leaves to fill in (explanations, quotes,

@@ -1,14 +1,15 @@
-//! `ontap import`: reads a file through `ontap_import::import_file` (the trainers' page calls the
-//! same), writes the bank, reports every line not understood, then runs the checker over the bank and prints what is still missing.
+//! `ontap import`: reads and checks a file through `ontap_import::convert` (the trainers' page
+//! calls the same), writes the bank, reports every line not understood, the checker's findings
+//! and what is still missing.
 
-use crate::check::{MATERIALS_FILE, bank_bytes, todo_item};
+use crate::check::{FileResult, MATERIALS_FILE, bank_checked};
 use crate::disk::Folder;
 use crate::render::human;
 use crate::{Fatal, parse_lang};
-use ontap_core::check::{FileSource, Lang, has_errors};
+use ontap_core::check::{FileSource, Lang};
 use ontap_core::ids::is_valid_id;
 use ontap_core::locate::line_text;
-use ontap_import::{self as import, Format, Note, Options, slug};
+use ontap_import::{self as import, Format, Note, Options, bank_id_for};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -112,47 +113,37 @@ pub fn run(args: lexopt::Parser) -> Result<ExitCode, Fatal> {
     }
     let bytes =
         std::fs::read(&a.input).map_err(|e| say(format!("{shown}: không đọc được: {e}"), format!("{shown}: {e}")))?;
-    let stem = a.input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let options = Options {
-        bank_id: a.id.unwrap_or_else(|| slug(&stem)),
+        bank_id: a.id.unwrap_or_else(|| bank_id_for(&shown)),
         title: a.title,
         description: a.description,
         material: a.material,
     };
-    let read = import::import_file(&shown, &bytes, a.format, &options)
-        .map_err(|f| Fatal(format!("{shown}: {}", f.message(lang))))?;
-    let (text, imported) = (read.text.as_str(), &read.import);
-    let json = import::write(&imported.bank);
-
     let (name, beside) = match &a.output {
-        Some(out) => {
-            std::fs::write(out, &json).map_err(|e| {
-                let o = out.display();
-                say(format!("{o}: không ghi được: {e}"), format!("{o}: {e}"))
-            })?;
-            (out.display().to_string(), out.with_file_name(MATERIALS_FILE))
-        }
-        None => {
-            print!("{json}");
-            (STDOUT_NAME[usize::from(lang == Lang::En)].to_owned(), a.input.with_file_name(MATERIALS_FILE))
-        }
+        Some(out) => (out.display().to_string(), out.with_file_name(MATERIALS_FILE)),
+        None => (STDOUT_NAME[usize::from(lang == Lang::En)].to_owned(), a.input.with_file_name(MATERIALS_FILE)),
     };
     let texts = a.materials.map(Folder);
-    let checked = bank_bytes(json.as_bytes(), name, &beside, texts.as_ref().map(|f| f as &dyn FileSource));
-    let mut report = notes(&shown, text, &imported.notes, lang);
-    let count = imported.bank.questions.len();
+    let check = |json: &[u8]| bank_checked(json, &name, &beside, texts.as_ref().map(|f| f as &dyn FileSource));
+    let converted = import::convert(&shown, &bytes, a.format, &options, check)
+        .map_err(|f| Fatal(format!("{shown}: {}", f.message(lang))))?;
+    match &a.output {
+        Some(out) => std::fs::write(out, &converted.json).map_err(|e| {
+            let o = out.display();
+            say(format!("{o}: không ghi được: {e}"), format!("{o}: {e}"))
+        })?,
+        None => print!("{}", converted.json),
+    }
+    let mut report = notes(&shown, &converted.read.text, &converted.read.import.notes, lang);
     let _ = match lang {
-        Lang::Vi => writeln!(report, "Đã nhập {count} câu hỏi từ {shown}. Kiểm tra ngân hàng vừa tạo:"),
-        Lang::En => writeln!(report, "Imported {count} question(s) from {shown}. Checking the new bank:"),
+        Lang::Vi => writeln!(report, "{} Kiểm tra ngân hàng vừa tạo:", converted.imported(&shown, lang)),
+        Lang::En => writeln!(report, "{} Checking the new bank:", converted.imported(&shown, lang)),
     };
     // What is merely not filled in yet (explanations, quotes…) is one to-do list, not an error
     // per field; the checker's other findings are shown in full.
-    let failed = imported.notes.iter().any(|n| !n.warning) || has_errors(&checked.diagnostics);
-    let mut rest = checked;
-    rest.diagnostics.retain(|d| !todo_item(d));
+    let rest = FileResult { shown: name, text: Some(converted.json.clone()), diagnostics: converted.rest.clone() };
     let checked_report = human(std::slice::from_ref(&rest), lang);
-    let todo = import::todo(&imported.bank);
-    if todo.is_empty() {
+    if converted.todo.is_empty() {
         report.push_str(&checked_report);
     } else {
         // The checker's own summary would say "no problems" above a list of gaps.
@@ -161,16 +152,11 @@ pub fn run(args: lexopt::Parser) -> Result<ExitCode, Fatal> {
         if !report.ends_with('\n') && !report.is_empty() {
             report.push('\n');
         }
-        let errors = rest.diagnostics.iter().filter(|d| d.severity() == ontap_core::check::Severity::Error).count();
-        let warnings = rest.diagnostics.len() - errors;
-        let _ = match lang {
-            Lang::Vi => writeln!(report, "Ngoài các chỗ còn trống dưới đây: {errors} lỗi, {warnings} cảnh báo."),
-            Lang::En => writeln!(report, "Besides the gaps listed below: {errors} error(s), {warnings} warning(s)."),
-        };
-        report.push_str(&todo.message(lang));
+        let _ = writeln!(report, "{}", converted.besides_todo(lang));
+        report.push_str(&converted.todo.message(lang));
     }
     eprint!("{report}");
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if converted.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// The importer's notes: `file:line: lỗi: …` with the input line shown under it.

@@ -29,21 +29,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Fatal> {
     let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).filter(|r| std::str::from_utf8(r).is_ok()) {
         std::str::from_utf8(rest).unwrap_or_default().to_owned()
     } else if let Some(big_endian) = utf16(bytes) {
-        let (encoding, vi, en) = if big_endian {
-            (encoding_rs::UTF_16BE, "UTF-16 BE", "UTF-16 BE")
+        let (vi, en) = if big_endian {
+            ("UTF-16 BE", "UTF-16 BE")
         } else {
-            (encoding_rs::UTF_16LE, "UTF-16 LE (Excel: “Unicode Text”)", "UTF-16 LE (Excel's \"Unicode Text\")")
+            ("UTF-16 LE (Excel: “Unicode Text”)", "UTF-16 LE (Excel's \"Unicode Text\")")
         };
         let body =
             if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) { &bytes[2..] } else { bytes };
-        let (text, _) = encoding.decode_without_bom_handling(body);
+        let text = utf16_text(body, big_endian);
         notes.push(Note::bilingual(
             0,
             true,
             format!("Tệp được lưu bằng bảng mã {vi}; đã đọc theo bảng mã này."),
             format!("The file is saved as {en}; it was read as such."),
         ));
-        text.into_owned()
+        text
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         text.to_owned()
     } else {
@@ -59,6 +59,47 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Fatal> {
     let text = mangled_lines(&text, &mut notes)?;
     soft_hyphens(&text, &mut notes);
     Ok(Decoded { text, notes })
+}
+
+/// UTF-16 text (without its byte-order mark) as Unicode; an unpaired surrogate or a last odd byte
+/// becomes U+FFFD, as browsers (and encoding_rs) decode it. (Written out rather than taken from `encoding_rs`, whose
+/// decoders link the tables of every encoding it knows: 300 KB more for the trainers' page.)
+fn utf16_text(body: &[u8], big_endian: bool) -> String {
+    let unit = |p: &[u8]| if big_endian { u16::from_be_bytes([p[0], p[1]]) } else { u16::from_le_bytes([p[0], p[1]]) };
+    let units: Vec<u16> = body.chunks_exact(2).map(unit).collect();
+    let mut text: String =
+        char::decode_utf16(units.iter().copied()).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect();
+    // A last odd byte after a lead surrogate is one broken character, already replaced.
+    let ends_in_lead = units.last().is_some_and(|u| (0xD800..0xDC00).contains(u));
+    if body.len() % 2 == 1 && !ends_in_lead {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    text
+}
+
+/// Windows-1258's characters for the bytes 0x80–0xFF (the WHATWG index: the bytes the code page
+/// leaves undefined stand for the C1 controls of the same number).
+const WINDOWS_1258: [char; 128] = [
+    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{02C6}',
+    '\u{2030}', '\u{008A}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{008E}', '\u{008F}', '\u{0090}', '\u{2018}',
+    '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{009A}',
+    '\u{203A}', '\u{0153}', '\u{009D}', '\u{009E}', '\u{0178}', '\u{00A0}', '\u{00A1}', '\u{00A2}', '\u{00A3}',
+    '\u{00A4}', '\u{00A5}', '\u{00A6}', '\u{00A7}', '\u{00A8}', '\u{00A9}', '\u{00AA}', '\u{00AB}', '\u{00AC}',
+    '\u{00AD}', '\u{00AE}', '\u{00AF}', '\u{00B0}', '\u{00B1}', '\u{00B2}', '\u{00B3}', '\u{00B4}', '\u{00B5}',
+    '\u{00B6}', '\u{00B7}', '\u{00B8}', '\u{00B9}', '\u{00BA}', '\u{00BB}', '\u{00BC}', '\u{00BD}', '\u{00BE}',
+    '\u{00BF}', '\u{00C0}', '\u{00C1}', '\u{00C2}', '\u{0102}', '\u{00C4}', '\u{00C5}', '\u{00C6}', '\u{00C7}',
+    '\u{00C8}', '\u{00C9}', '\u{00CA}', '\u{00CB}', '\u{0300}', '\u{00CD}', '\u{00CE}', '\u{00CF}', '\u{0110}',
+    '\u{00D1}', '\u{0309}', '\u{00D3}', '\u{00D4}', '\u{01A0}', '\u{00D6}', '\u{00D7}', '\u{00D8}', '\u{00D9}',
+    '\u{00DA}', '\u{00DB}', '\u{00DC}', '\u{01AF}', '\u{0303}', '\u{00DF}', '\u{00E0}', '\u{00E1}', '\u{00E2}',
+    '\u{0103}', '\u{00E4}', '\u{00E5}', '\u{00E6}', '\u{00E7}', '\u{00E8}', '\u{00E9}', '\u{00EA}', '\u{00EB}',
+    '\u{0301}', '\u{00ED}', '\u{00EE}', '\u{00EF}', '\u{0111}', '\u{00F1}', '\u{0323}', '\u{00F3}', '\u{00F4}',
+    '\u{01A1}', '\u{00F6}', '\u{00F7}', '\u{00F8}', '\u{00F9}', '\u{00FA}', '\u{00FB}', '\u{00FC}', '\u{01B0}',
+    '\u{20AB}', '\u{00FF}',
+];
+
+/// Bytes read as Windows-1258 (decomposed Vietnamese: combining tone marks follow the letter).
+fn windows_1258(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| if b < 0x80 { char::from(b) } else { WINDOWS_1258[usize::from(b - 0x80)] }).collect()
 }
 
 /// `Some(true)` for UTF-16 BE, `Some(false)` for LE: by the byte-order mark, or, without one,
@@ -222,7 +263,7 @@ fn legacy_bytes(bytes: &[u8]) -> Result<(String, Vec<Note>), Fatal> {
             out.push_str(utf8);
             continue;
         }
-        let (cp1258, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(line);
+        let cp1258 = windows_1258(line);
         let candidates = [
             (None, nfc(&cp1258)),
             (Some(Legacy::Tcvn3), nfc(&Legacy::Tcvn3.decode(line))),
@@ -280,6 +321,23 @@ fn soft_hyphens(text: &str, notes: &mut Vec<Note>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_1258_is_read_as_encoding_rs_reads_it() {
+        let every: Vec<u8> = (0..=255).collect();
+        assert_eq!(windows_1258(&every), encoding_rs::WINDOWS_1258.decode_without_bom_handling(&every).0);
+    }
+
+    proptest::proptest! {
+        /// Any bytes, as UTF-16 of either order: what encoding_rs (and so a browser) reads.
+        #[test]
+        fn utf16_is_read_as_encoding_rs_reads_it(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+            let le = encoding_rs::UTF_16LE.decode_without_bom_handling(&body).0;
+            let be = encoding_rs::UTF_16BE.decode_without_bom_handling(&body).0;
+            proptest::prop_assert_eq!(utf16_text(&body, false), le);
+            proptest::prop_assert_eq!(utf16_text(&body, true), be);
+        }
+    }
 
     fn read(bytes: &[u8]) -> (String, Vec<String>) {
         let d = decode(bytes).unwrap_or_else(|e| panic!("{e:?}"));

@@ -14,6 +14,7 @@
 //! fills the bank. Nothing is dropped silently: a question that cannot be completed is still
 //! written, with what is missing left empty for the checker to name.
 
+mod convert;
 pub mod csv;
 pub mod decode;
 pub mod docx;
@@ -31,10 +32,11 @@ use ontap_core::model::{Bank, FORMAT_VERSION, Question, QuestionKind, Source};
 use ontap_core::{BankId, MaterialId, QuestionId};
 use std::collections::HashSet;
 
+pub use convert::{Converted, convert};
 pub use fatal::{Fatal, Hint};
 pub use file::{FileImport, import_file};
 pub use ontap_core::check::Lang;
-pub use text::{clean, slug, unquote};
+pub use text::{bank_id_for, clean, slug, unquote};
 pub use todo::{Todo, is_todo, is_todo_diagnostic, todo};
 
 /// The input formats.
@@ -53,7 +55,21 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format named on the command line (`word`, `csv`, `gift`).
+    /// Every format, in the order a choice offers them.
+    pub const ALL: [Format; 5] = [Format::Docx, Format::Xlsx, Format::Word, Format::Csv, Format::Gift];
+
+    /// Its name on the command line (`--format NAME`), which [`Format::from_name`] reads back.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Word => "word",
+            Format::Csv => "csv",
+            Format::Gift => "gift",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    /// The format named on the command line (`word`, `csv`, `gift`, `docx`, `xlsx`).
     pub fn from_name(name: &str) -> Option<Format> {
         match name {
             "word" => Some(Format::Word),
@@ -371,6 +387,13 @@ mod tests {
         assert_eq!(out.notes, [Note::error(5, "Mã “nq-004” đã dùng cho một câu trước; câu này được đặt mã “nq-005”.")]);
         assert_eq!(out.bank.questions[0].source.material.as_str(), "nq35");
         assert_eq!(out.bank.title, "nq");
+    }
+
+    #[test]
+    fn every_format_is_named_as_the_command_line_reads_it() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()), Some(f));
+        }
     }
 
     #[test]

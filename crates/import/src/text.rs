@@ -30,6 +30,14 @@ pub fn unquote(s: &str) -> &str {
     s
 }
 
+/// The bank id a file's name suggests: its base name without the extension, as a [`slug`]
+/// (`tai-lieu/Đề ôn tập.docx` → `de-on-tap`).
+pub fn bank_id_for(file_name: &str) -> String {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = base.rsplit_once('.').map_or(base, |(stem, _)| if stem.is_empty() { base } else { stem });
+    slug(stem)
+}
+
 /// An id made from a name: `Nghị quyết 35 (2024).docx` → `nghi-quyet-35-2024-docx`.
 pub fn slug(s: &str) -> String {
     let key = search_key(s);
@@ -46,6 +54,15 @@ pub fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_suggests_the_bank_id() {
+        assert_eq!(bank_id_for("tai-lieu/Đề ôn tập.docx"), "de-on-tap");
+        assert_eq!(bank_id_for("C:\\Users\\A\\NQ 35 (2024).xlsx"), "nq-35-2024");
+        assert_eq!(bank_id_for("ban.sao.txt"), "ban-sao");
+        assert_eq!(bank_id_for(".gift"), "gift");
+        assert_eq!(bank_id_for(""), "ngan-hang");
+    }
 
     #[test]
     fn clean_folds_spaces_and_drops_invisibles() {

@@ -79,20 +79,25 @@ impl Todo {
             && self.answer.is_empty()
     }
 
-    /// The list, one line a kind of work, at most 10 ids each; empty when nothing is left.
-    pub fn message(&self, lang: Lang) -> String {
-        if self.is_empty() {
-            return String::new();
+    /// The list's heading, said once above its items.
+    pub fn heading(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => "Việc còn phải làm trước khi dùng ngân hàng:",
+            Lang::En => "Still to do before the bank can be used:",
         }
-        let mut out = String::from(match lang {
-            Lang::Vi => "Việc còn phải làm trước khi dùng ngân hàng:\n",
-            Lang::En => "Still to do before the bank can be used:\n",
-        });
+    }
+
+    /// The list's items, one a kind of work, at most 10 ids each.
+    pub fn items(&self, lang: Lang) -> Vec<String> {
+        let mut out = Vec::new();
         if self.description {
-            out.push_str(match lang {
-                Lang::Vi => "  - mô tả ngân hàng (description)\n",
-                Lang::En => "  - the bank's description\n",
-            });
+            out.push(
+                match lang {
+                    Lang::Vi => "mô tả ngân hàng (description)",
+                    Lang::En => "the bank's description",
+                }
+                .to_owned(),
+            );
         }
         let rows: [(&[String], &str, &str); 4] = [
             (&self.answer, "đáp án", "the answer"),
@@ -111,7 +116,19 @@ impl Todo {
                 Lang::En => (en, format!("{} question(s)", ids.len()), format!(" and {more} more")),
             };
             let rest = if more > 0 { rest } else { String::new() };
-            out.push_str(&format!("  - {what}: {count} — {}{rest}\n", shown.join(", ")));
+            out.push(format!("{what}: {count} — {}{rest}", shown.join(", ")));
+        }
+        out
+    }
+
+    /// The list as text: the heading, then an indented line an item; empty when nothing is left.
+    pub fn message(&self, lang: Lang) -> String {
+        if self.is_empty() {
+            return String::new();
+        }
+        let mut out = format!("{}\n", Todo::heading(lang));
+        for item in self.items(lang) {
+            out.push_str(&format!("  - {item}\n"));
         }
         out
     }

@@ -13,7 +13,6 @@ use ontap_core::check::{Checked, FolderReport};
 use ontap_core::local::store::{self, LoadedLocal};
 use ontap_core::local::{self, LocalBank, LocalFile, check_all};
 use ontap_core::model::Bank;
-use ontap_core::route::{PracticeSource, Route};
 
 /// The stored local banks, re-checked against the shipped folder `report`.
 pub fn load_local(report: &FolderReport) -> (LoadedLocal, Vec<LocalBank>) {
@@ -75,8 +74,7 @@ fn LocalBankItem(bank: LocalBank) -> impl IntoView {
     let LocalBank { file, checked } = bank;
     let (id, name) = (file.id.clone(), file.name.clone());
     let question = format!("Gỡ “{name}” khỏi máy này? Câu trả lời đã lưu vẫn được giữ.");
-    let practice =
-        checked.value.as_ref().map(|b| format!("./{}", Route::Practice(PracticeSource::Bank(b.id.clone())).to_query()));
+    let practice = checked.value.as_ref().map(super::try_bank::practice_link);
     let title = checked
         .value
         .as_ref()

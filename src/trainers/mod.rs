@@ -3,6 +3,8 @@
 //! the banks added on this device, which the member's app then lists. Links to the member's app
 //! are plain links: it is another page.
 
+pub mod drop_zone;
+pub mod import;
 pub mod load;
 pub mod local;
 pub mod section;
@@ -12,6 +14,7 @@ use crate::components::diagnostics::DiagnosticList;
 use crate::components::offline_notice::OfflineNotice;
 use crate::components::text_size::TextSizeControl;
 use crate::platform::{service_worker, settings};
+use import::ImportPage;
 use leptos::prelude::*;
 use local::LocalBanks;
 use ontap_core::check::FolderReport;
@@ -70,6 +73,10 @@ pub fn TrainersApp() -> impl IntoView {
                                 <TryBankPage/>
                                 <LocalBanks/>
                                 <ShippedProblems report=report.clone()/>
+                            }.into_any(),
+                            Section::Import => view! {
+                                <ImportPage/>
+                                <LocalBanks/>
                             }.into_any(),
                         }}
                         <p><a href="./" class="button">"Về trang ôn tập"</a></p>

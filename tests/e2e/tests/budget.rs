@@ -83,17 +83,20 @@ fn the_trainers_page_fits_its_budget() {
     assert!(total <= TRAINERS_BUDGET_GZIP, "the trainers' page is {total} B gzip, over {TRAINERS_BUDGET_GZIP} B");
 }
 
-/// The checker's diagnostics (and their words) are the trainers' page's alone.
+/// The checker's diagnostics and the importers (and their words) are the trainers' page's alone.
 #[test]
-fn the_checker_never_reaches_the_members_download() {
+fn the_checker_and_the_importers_never_reach_the_members_download() {
     let wasm = |bin: &str| {
         let files = page_files("x", bin);
         let name = files.iter().find(|f| f.ends_with(".wasm")).expect("a wasm").clone();
         std::fs::read(dist_dir().join(name)).unwrap()
     };
-    // A message of the checker (check/messages.rs), as bytes in the binary's data.
-    let needle = "Có phải ý bạn là".as_bytes();
-    let has = |bytes: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-    assert!(has(&wasm("ontap-soan")), "the trainers' page carries the checker");
-    assert!(!has(&wasm("ontap-web")) && !has(&wasm("ontap-home")), "the member's binaries do not");
+    // A message of the checker (check/messages.rs) and one of the importers (ontap-import's
+    // fatal.rs), as bytes in the binary's data.
+    for (what, needle) in [("checker", "Có phải ý bạn là"), ("importers", "Không nhận ra định dạng của tệp")]
+    {
+        let has = |bytes: &[u8]| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+        assert!(has(&wasm("ontap-soan")), "the trainers' page carries the {what}");
+        assert!(!has(&wasm("ontap-web")) && !has(&wasm("ontap-home")), "the member's binaries do not carry the {what}");
+    }
 }

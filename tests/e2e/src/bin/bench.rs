@@ -14,6 +14,9 @@
 //!   printing its URL, compressed as a real host serves it (`--plain`: without compression;
 //!   `--port P`: on port P); `scripts/serve.sh` and `scripts/bench-lighthouse.sh` use it.
 //!
+//! - `import FILE...`: on the trainers' page (`soan.html?muc=nhap`), from each file chosen in the
+//!   file field to its result in the page and to it painted, 5 times a file, with the long tasks.
+//!
 //! `--throttle 4` slows the CPU 4× through the DevTools protocol (`Emulation.setCPUThrottlingRate`).
 
 use ontap_e2e::browser::Browser;
@@ -81,6 +84,7 @@ fetch(arguments[0]).then(r => r.text()).then(text => {
 
 struct Options {
     what: String,
+    files: Vec<String>,
     throttle: Option<f64>,
     questions: usize,
     history: usize,
@@ -90,7 +94,15 @@ struct Options {
 
 fn options() -> Options {
     let mut args = std::env::args().skip(1);
-    let mut o = Options { what: String::new(), throttle: None, questions: 10_000, history: 0, plain: false, port: 0 };
+    let mut o = Options {
+        what: String::new(),
+        files: Vec::new(),
+        throttle: None,
+        questions: 10_000,
+        history: 0,
+        plain: false,
+        port: 0,
+    };
     while let Some(a) = args.next() {
         match a.as_str() {
             "--throttle" => o.throttle = args.next().and_then(|r| r.parse().ok()),
@@ -98,7 +110,8 @@ fn options() -> Options {
             "--history" => o.history = args.next().and_then(|n| n.parse().ok()).expect("--history N"),
             "--port" => o.port = args.next().and_then(|n| n.parse().ok()).expect("--port P"),
             "--plain" => o.plain = true,
-            _ => o.what = a,
+            _ if o.what.is_empty() => o.what = a,
+            _ => o.files.push(a),
         }
     }
     o
@@ -292,12 +305,91 @@ async fn answer(o: &Options) {
     b.quit().await;
 }
 
+/// Installed on the trainers' page: when a file is chosen, and when its result is in the page
+/// and painted.
+const IMPORT_OBSERVER: &str = r#"
+window.__import = { start: null, samples: [], longtasks: [] };
+try {
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) window.__import.longtasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+} catch (e) {}
+document.addEventListener('change', e => {
+  if (e.target.id === 'import-file') window.__import.start = performance.now();
+}, true);
+new MutationObserver(records => {
+  const b = window.__import;
+  if (b.start === null) return;
+  const added = records.some(r => [...r.addedNodes].some(n => n.classList && n.classList.contains('import-result')));
+  if (!added) return;
+  const start = b.start;
+  b.start = null;
+  const shown = performance.now() - start;
+  requestAnimationFrame(() => setTimeout(() => b.samples.push([shown, performance.now() - start]), 0));
+}).observe(document, { childList: true, subtree: true });
+"#;
+
+/// Chooses each file 5 times on the trainers' import section, timing it to its result.
+async fn import(o: &Options) {
+    let (server, _) = serve(0);
+    let b = Browser::start(412, 915).await;
+    let cdp = b.driver.cdp();
+    cdp.send_raw("Page.addScriptToEvaluateOnNewDocument", json!({ "source": IMPORT_OBSERVER })).await.unwrap();
+    if let Some(rate) = o.throttle {
+        cdp.send_raw("Emulation.setCPUThrottlingRate", json!({ "rate": rate })).await.unwrap();
+    }
+    b.driver.goto(format!("{}soan.html?muc=nhap", server.url())).await.unwrap();
+    let throttle = o.throttle.map(|r| format!(", CPU throttled {r}×")).unwrap_or_default();
+    for file in &o.files {
+        let path = std::fs::canonicalize(file).expect("the file exists");
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (mut in_page, mut painted) = (Vec::new(), Vec::new());
+        js(&b, "window.__import.longtasks = []; return null").await;
+        for _ in 0..5 {
+            b.wait_for("#import-file").await.send_keys(path.to_str().unwrap()).await.unwrap();
+            let sample = b
+                .driver
+                .execute_async(
+                    "const done = arguments[0]; const s = window.__import.samples;
+                     (function wait() { s.length ? done(s.shift()) : setTimeout(wait, 5); })();",
+                    vec![],
+                )
+                .await
+                .expect("a sample");
+            in_page.push(sample.json()[0].as_f64().unwrap());
+            painted.push(sample.json()[1].as_f64().unwrap());
+        }
+        let verdict = b.wait_for(&format!(".import-result[data-file='{name}'] .imported")).await.text().await.unwrap();
+        // Long tasks are reported a moment after they end.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let tasks: Vec<f64> = js(&b, "return window.__import.longtasks")
+            .await
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_f64)
+            .collect();
+        println!(
+            "{name}{throttle}: {verdict} chosen to result in the page: median {:.0} ms (fastest {:.0}); painted: median {:.0} ms (fastest {:.0}); \
+             long tasks over 5 imports: {}, longest {:.0} ms",
+            median(&mut in_page),
+            in_page[0],
+            median(&mut painted),
+            painted[0],
+            tasks.len(),
+            tasks.iter().cloned().fold(0.0, f64::max),
+        );
+    }
+    b.quit().await;
+}
+
 #[tokio::main]
 async fn main() {
     let o = options();
     match o.what.as_str() {
         "load" => load(&o).await,
         "answer" => answer(&o).await,
+        "import" => import(&o).await,
         "serve" => {
             // For Lighthouse (scripts/bench-lighthouse.sh): serve until killed.
             let (server, _) = serve_with(o.questions, o.port, !o.plain);
@@ -306,7 +398,7 @@ async fn main() {
         }
         _ => {
             eprintln!(
-                "usage: bench load|answer|serve [--throttle R] [--questions N] [--history N] [--port P] [--plain]"
+                "usage: bench load|answer|serve|import [FILE...] [--throttle R] [--questions N] [--history N] [--port P] [--plain]"
             );
             std::process::exit(2);
         }

@@ -1,0 +1,288 @@
+//! Nhập từ Word, Excel… on the trainers' page (`soan.html?muc=nhap`) in a real browser, with the
+//! files trainers make (`crates/import/tests/fixtures/`, written by python-docx and openpyxl): a
+//! Word file with answers marked by formatting shows the importer's notes and the one to-do list,
+//! and its download is byte for byte what `ontap import` writes (and what `ontap fmt` keeps); an
+//! Excel workbook likewise; hostile files (a zip bomb, XML nested too deep, a `.doc`, text of no
+//! known format) get the library's Vietnamese words and the page keeps working; a complete file
+//! is kept on this device and practised at once. Every control has a label and is reached with Tab.
+
+use flate2::Crc;
+use flate2::write::DeflateEncoder;
+use ontap_core::check::{Checked, Lang};
+use ontap_core::local::check_local;
+use ontap_core::model::Bank;
+use ontap_e2e::browser::Browser;
+use ontap_e2e::server::StaticServer;
+use ontap_e2e::{dist_dir, repo_root, shipped_report};
+use ontap_import::{Converted, Options, Todo, convert};
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+use thirtyfour::prelude::*;
+
+async fn js(b: &Browser, script: &str) -> Value {
+    b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    repo_root().join("crates/import/tests/fixtures").join(name)
+}
+
+/// What the page computes, computed here with the same library and the same shipped folder.
+fn converted(path: &PathBuf, options: &Options) -> Converted {
+    let name = path.file_name().unwrap().to_str().unwrap();
+    let json_name = format!("{}.json", options.bank_id);
+    let report = shipped_report();
+    let check = |json: &[u8]| -> Checked<Bank> { check_local(json, &json_name, &report, "questions/") };
+    convert(name, &std::fs::read(path).unwrap(), None, options, check).expect("the file imports")
+}
+
+/// Opens the import section of the trainers' page, with downloads captured in `window.__download`.
+async fn open(server: &StaticServer) -> Browser {
+    let b = Browser::start(412, 915).await;
+    b.driver.goto(format!("{}soan.html?muc=nhap", server.url())).await.unwrap();
+    b.wait_for("#import-file").await;
+    js(
+        &b,
+        "window.__download = null; \
+         URL.createObjectURL = blob => { blob.text().then(t => window.__download = { text: t, name: window.__name }); return 'blob:x'; }; \
+         HTMLAnchorElement.prototype.click = function () { window.__name = this.download; }; return null",
+    )
+    .await;
+    b
+}
+
+/// The file the page offered for download: (name, text).
+async fn downloaded(b: &Browser) -> (String, String) {
+    for _ in 0..200 {
+        let d = js(b, "return window.__download").await;
+        if d.is_object() {
+            return (d["name"].as_str().unwrap().to_owned(), d["text"].as_str().unwrap().to_owned());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("nothing was offered for download");
+}
+
+async fn texts(b: &Browser, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in b.all(css).await {
+        out.push(e.text().await.unwrap());
+    }
+    out
+}
+
+/// Drops a file named `name` holding `bytes` on the import zone, as a browser does.
+async fn drop_file(b: &Browser, name: &str, bytes: &[u8]) {
+    b.driver
+        .execute(
+            "const dt = new DataTransfer(); \
+             dt.items.add(new File([new Uint8Array(arguments[1])], arguments[0])); \
+             const zone = document.getElementById('import-zone'); \
+             zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true })); \
+             zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));",
+            vec![serde_json::json!(name), serde_json::json!(bytes)],
+        )
+        .await
+        .expect("the drop is dispatched");
+}
+
+/// A zip archive of `entries`, deflated, as Word and Excel write them.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let (mut out, mut central) = (Vec::new(), Vec::new());
+    for (name, data) in entries {
+        let mut deflate = DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+        deflate.write_all(data).unwrap();
+        let packed = deflate.finish().unwrap();
+        let mut crc = Crc::new();
+        crc.update(data);
+        let offset = out.len() as u32;
+        let fields = |out: &mut Vec<u8>| {
+            out.extend_from_slice(&20u16.to_le_bytes()); // version needed
+            out.extend_from_slice(&0u16.to_le_bytes()); // flags
+            out.extend_from_slice(&8u16.to_le_bytes()); // deflate
+            out.extend_from_slice(&[0; 4]); // time, date
+            out.extend_from_slice(&crc.sum().to_le_bytes());
+            out.extend_from_slice(&(packed.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            out.extend_from_slice(&0u16.to_le_bytes()); // extra
+        };
+        out.extend_from_slice(&0x04034b50u32.to_le_bytes());
+        fields(&mut out);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&packed);
+        central.extend_from_slice(&0x02014b50u32.to_le_bytes());
+        central.extend_from_slice(&20u16.to_le_bytes()); // version made by
+        fields(&mut central);
+        central.extend_from_slice(&[0; 8]); // comment length, disk, internal attributes
+        central.extend_from_slice(&[0; 4]); // external attributes
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let start = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x06054b50u32.to_le_bytes());
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&start.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}
+
+#[tokio::test]
+async fn a_word_file_shows_its_notes_and_todo_list_and_downloads_what_the_cli_writes() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = open(&server).await;
+    let menu = b.wait_for("a[href='?muc=nhap']").await;
+    assert_eq!(menu.attr("aria-current").await.unwrap().as_deref(), Some("page"));
+    assert_eq!(menu.text().await.unwrap(), "Nhập từ Word, Excel…");
+    // The CLI's fixture was written with `--id nq35-word`: the same id, typed in its field.
+    b.wait_for("#import-id").await.send_keys("nq35-word").await.unwrap();
+    let path = fixture("de-on-tap.docx");
+    b.wait_for("#import-file").await.send_keys(path.to_str().unwrap()).await.unwrap();
+    let result = ".import-result[data-file='de-on-tap.docx']";
+    let verdict = b.wait_for(&format!("{result} .verdict.broken")).await.text().await.unwrap();
+    assert!(verdict.contains("chưa dùng được"), "{verdict}");
+    let options = Options { bank_id: "nq35-word".into(), title: None, description: None, material: None };
+    let expected = converted(&path, &options);
+    assert_eq!(
+        b.wait_for(&format!("{result} .imported")).await.text().await.unwrap(),
+        "Đã nhập 8 câu hỏi từ de-on-tap.docx."
+    );
+
+    // The importer's notes, each with its line of the file.
+    let notes = texts(&b, &format!("{result} .notes li")).await;
+    assert_eq!(notes.len(), expected.read.import.notes.len());
+    for (shown, note) in notes.iter().zip(&expected.read.import.notes) {
+        assert!(shown.contains(&format!("dòng {}", note.line)) && shown.contains(note.text(Lang::Vi)), "{shown}");
+    }
+    assert!(notes[0].contains("18 | Đáp án: A"), "the line is shown: {}", notes[0]);
+    // One to-do list, not an error per empty field.
+    assert_eq!(b.wait_for(&format!("{result} .todo h3")).await.text().await.unwrap(), Todo::heading(Lang::Vi));
+    let todo = texts(&b, &format!("{result} .todo li")).await;
+    assert_eq!(todo, expected.todo.items(Lang::Vi));
+    assert!(todo.iter().any(|t| t.starts_with("trích dẫn nguyên văn (source.quote): 8 câu")), "{todo:?}");
+    let besides = b.wait_for(&format!("{result} .todo .besides")).await.text().await.unwrap();
+    assert_eq!(besides, expected.besides_todo(Lang::Vi));
+    let rest = texts(&b, &format!("{result} .diagnostics:not(.notes) li")).await;
+    assert_eq!(rest.len(), expected.rest.len(), "{rest:?}");
+    assert!(
+        b.all(&format!("{result} a.practice-now")).await.is_empty(),
+        "an unfinished bank is not offered for practice"
+    );
+    assert_eq!(js(&b, "return localStorage.getItem('ontap.local-banks')").await, Value::Null, "nor kept");
+
+    // The download: what `ontap import --id nq35-word de-on-tap.docx` writes (the CLI's own
+    // fixture), and what `ontap fmt` would leave as it is.
+    b.wait_for(&format!("{result} button.download-json")).await.click().await.unwrap();
+    let (name, text) = downloaded(&b).await;
+    assert_eq!(name, "nq35-word.json");
+    let cli = std::fs::read_to_string(repo_root().join("crates/cli/tests/fixtures/import-docx/expected.txt")).unwrap();
+    assert_eq!(text, cli);
+    let bank: Bank = serde_json::from_str(&text).unwrap();
+    assert_eq!(ontap_core::layout::write_bank(&bank), text);
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn a_workbook_imports_and_hostile_files_get_clear_words_while_the_page_keeps_working() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = open(&server).await;
+    let path = fixture("cau-hoi.xlsx");
+    b.wait_for("#import-file").await.send_keys(path.to_str().unwrap()).await.unwrap();
+    let result = ".import-result[data-file='cau-hoi.xlsx']";
+    b.wait_for(&format!("{result} .verdict")).await;
+    let options = Options { bank_id: "cau-hoi".into(), title: None, description: None, material: None };
+    let expected = converted(&path, &options);
+    let count = expected.count();
+    assert_eq!(
+        b.wait_for(&format!("{result} .imported")).await.text().await.unwrap(),
+        format!("Đã nhập {count} câu hỏi từ cau-hoi.xlsx.")
+    );
+    assert_eq!(texts(&b, &format!("{result} .notes li")).await.len(), expected.read.import.notes.len());
+    assert_eq!(texts(&b, &format!("{result} .todo li")).await, expected.todo.items(Lang::Vi));
+    b.wait_for(&format!("{result} button.download-json")).await.click().await.unwrap();
+    assert_eq!(downloaded(&b).await, ("cau-hoi.json".to_owned(), expected.json));
+
+    // Hostile files: each refused in the library's words, with nothing else broken.
+    let bomb = zip_of(&[("word/document.xml", &vec![b' '; 65 * 1024 * 1024])]);
+    assert!(bomb.len() < 200_000, "a small file unpacking to 65 MB: {} B", bomb.len());
+    let deep = "<w:p>".repeat(300) + &"</w:p>".repeat(300);
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        ("bom.docx", bomb, "Nội dung giải nén vượt quá 64 MB"),
+        ("sau.docx", zip_of(&[("word/document.xml", deep.as_bytes())]), "lồng sâu quá 256 tầng"),
+        ("cu.doc", b"Cau 1".to_vec(), "Chưa đọc được tệp .doc"),
+        ("ghi-chu.txt", "Chỉ là ghi chú.\n".as_bytes().to_vec(), "Không nhận ra định dạng của tệp"),
+    ];
+    for (name, bytes, words) in cases {
+        drop_file(&b, name, &bytes).await;
+        let shown =
+            b.wait_for(&format!(".import-result[data-file='{name}'] .verdict.broken")).await.text().await.unwrap();
+        assert!(shown.starts_with(&format!("Không nhập được {name}: ")) && shown.contains(words), "{shown}");
+    }
+    let hint = b.wait_for(".import-result[data-file='ghi-chu.txt'] .hint").await.text().await.unwrap();
+    assert!(hint.contains("Định dạng"), "{hint}");
+    // Forced to read it as Word text, the same note says what was not understood.
+    let select = b.wait_for("#import-format").await;
+    thirtyfour::components::SelectElement::new(&select).await.unwrap().select_by_value("word").await.unwrap();
+    drop_file(&b, "ghi-chu.txt", "Chỉ là ghi chú.\n".as_bytes()).await;
+    let notes = b.wait_for(".import-result[data-file='ghi-chu.txt'] .notes").await.text().await.unwrap();
+    assert!(notes.contains("Không tìm thấy câu hỏi nào trong tệp."), "{notes}");
+    // The page still works: the workbook again.
+    thirtyfour::components::SelectElement::new(&select).await.unwrap().select_by_value("").await.unwrap();
+    b.wait_for("#import-file").await.send_keys(path.to_str().unwrap()).await.unwrap();
+    b.wait_for(&format!("{result} .imported")).await;
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn a_complete_file_is_kept_and_practised_at_once_from_the_keyboard() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = open(&server).await;
+    // Every control of the section is labelled.
+    for id in ["import-format", "import-id", "import-title", "import-description", "import-material", "import-file"] {
+        let label = b.wait_for(&format!("label[for='{id}']")).await.text().await.unwrap();
+        assert!(!label.trim().is_empty(), "{id} has a label");
+    }
+    // Reached with Tab from the menu: the options, then the file field.
+    js(&b, "document.querySelector(\"a[href='?muc=nhap']\").focus(); return null").await;
+    let mut reached = Vec::new();
+    for _ in 0..12 {
+        b.driver.active_element().await.unwrap().send_keys(Key::Tab).await.unwrap();
+        let id = js(&b, "return document.activeElement.id").await.as_str().unwrap_or_default().to_owned();
+        reached.push(id.clone());
+        if id == "import-file" {
+            break;
+        }
+    }
+    assert_eq!(reached.last().map(String::as_str), Some("import-file"), "{reached:?}");
+    for id in ["import-format", "import-id", "import-title", "import-description", "import-material"] {
+        assert!(reached.iter().any(|r| r == id), "{id} is reached: {reached:?}");
+    }
+
+    // The template trainers fill in (questions/mau-nhap.csv) has everything but the description.
+    let description = "Bốn câu mẫu của tệp questions/mau-nhap.csv.";
+    b.wait_for("#import-description").await.send_keys(description).await.unwrap();
+    let path = repo_root().join("questions/mau-nhap.csv");
+    b.wait_for("#import-file").await.send_keys(path.to_str().unwrap()).await.unwrap();
+    let result = ".import-result[data-file='mau-nhap.csv']";
+    let verdict = b.wait_for(&format!("{result} .verdict.ok")).await.text().await.unwrap();
+    assert!(verdict.contains("4 câu hỏi") && verdict.contains("Trên máy này"), "{verdict}");
+    assert!(b.all(&format!("{result} .todo")).await.is_empty(), "nothing left to do");
+    let options =
+        Options { bank_id: "mau-nhap".into(), title: None, description: Some(description.into()), material: None };
+    let expected = converted(&path, &options);
+    assert!(expected.checked.value.is_some() && !expected.failed());
+    // Kept on this device, listed below, and practised at once.
+    let stored = js(&b, "return JSON.parse(localStorage.getItem('ontap.local-banks'))").await;
+    assert_eq!(stored["banks"][0]["id"], "mau-nhap");
+    assert_eq!(stored["banks"][0]["text"].as_str(), Some(expected.json.as_str()));
+    b.wait_for(".local-banks .bank-card[data-local='mau-nhap']").await;
+    b.wait_for(&format!("{result} a.practice-now")).await.click().await.unwrap();
+    assert_eq!(b.wait_for(".progress").await.text().await.unwrap(), "Câu 1/4");
+    b.quit().await;
+}

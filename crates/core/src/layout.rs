@@ -162,7 +162,7 @@ fn write(out: &mut String, node: &Node, depth: usize, prefix: usize) {
             block(out, *fold, ('[', ']'), &members, depth, prefix);
         }
         Node::Object(fold, fields) => {
-            let members: Vec<(String, &Node)> = fields.iter().map(|(k, n)| (format!("{k:?}: "), n)).collect();
+            let members: Vec<(String, &Node)> = fields.iter().map(|(k, n)| (key(k), n)).collect();
             block(out, *fold, ('{', '}'), &members, depth, prefix);
         }
     }
@@ -203,6 +203,13 @@ fn block(
     out.push(close);
 }
 
+/// A field name and its colon: `"format": `. The names are the format's own (plain ASCII, nothing
+/// to escape); never `{:?}`, which the browser build compiles out (`-Zfmt-debug=none`, see
+/// scripts/env.sh) and which would leave the trainers' page writing `: 1` for `"format": 1`.
+fn key(name: &str) -> String {
+    format!("\"{name}\": ")
+}
+
 /// `node` on one line.
 fn inline(node: &Node) -> String {
     let mut out = String::new();
@@ -212,7 +219,7 @@ fn inline(node: &Node) -> String {
             out = format!("[{}]", inner.join(", "));
         }
         Node::Object(_, fields) if !fields.is_empty() => {
-            let inner: Vec<String> = fields.iter().map(|(k, n)| format!("{k:?}: {}", inline(n))).collect();
+            let inner: Vec<String> = fields.iter().map(|(k, n)| format!("{}{}", key(k), inline(n))).collect();
             out = format!("{{ {} }}", inner.join(", "));
         }
         other => write(&mut out, other, 0, 0),

@@ -211,7 +211,7 @@ async fn a_workbook_imports_and_hostile_files_get_clear_words_while_the_page_kee
     // Hostile files: each refused in the library's words, with nothing else broken.
     let bomb = zip_of(&[("word/document.xml", &vec![b' '; 65 * 1024 * 1024])]);
     assert!(bomb.len() < 200_000, "a small file unpacking to 65 MB: {} B", bomb.len());
-    let deep = "<w:p>".repeat(300) + &"</w:p>".repeat(300);
+    let deep = "<w:p>".repeat(300) + "</w:p>".repeat(300).as_str();
     let cases: [(&str, Vec<u8>, &str); 4] = [
         ("bom.docx", bomb, "Nội dung giải nén vượt quá 64 MB"),
         ("sau.docx", zip_of(&[("word/document.xml", deep.as_bytes())]), "lồng sâu quá 256 tầng"),

@@ -19,8 +19,10 @@ const MEMBER_BUDGET_GZIP: usize = 197_000;
 /// Gzip -9 bytes allowed for a link to any other member page (index.html and the binary with
 /// every page): what it measures here (278,678 B) plus a margin.
 const EVERY_PAGE_BUDGET_GZIP: usize = 282_000;
-/// Gzip -9 bytes allowed for the trainers' page: what it measures here (175,344 B) plus a margin.
-const TRAINERS_BUDGET_GZIP: usize = 178_000;
+/// Gzip -9 bytes allowed for the trainers' page: what it measures here (353,935 B) plus a margin.
+/// The importers (issue #15: zip, XML, CSV, the Word, Excel, text and GIFT readers, the legacy
+/// encodings, and the page's import section) took it from 175,344 B; members never load it.
+const TRAINERS_BUDGET_GZIP: usize = 357_000;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());

@@ -11,6 +11,7 @@ use super::try_bank::{Tried, TriedView, duplicate_id_hint, practice_link, try_fi
 use crate::components::diagnostics::DiagnosticList;
 use crate::load::QUESTIONS_DIR;
 use crate::platform::files::{PickedFile, download};
+use crate::platform::timing;
 use leptos::prelude::*;
 use ontap_core::check::Lang;
 use ontap_core::local::check_local;
@@ -88,10 +89,13 @@ async fn import_one(file: PickedFile, choices: Choices, state: &TrainerState) ->
             return Outcome::Refused { name, message: format!("Không đọc được tệp: {detail}"), hint: None };
         }
     };
+    timing::mark("ontap:import-read");
     let options = choices.options(&name);
     let json_name = format!("{}.json", options.bank_id);
     let check = |json: &[u8]| check_local(json, &json_name, &state.report, QUESTIONS_DIR);
-    match convert(&name, &bytes, choices.format(), &options, check) {
+    let result = convert(&name, &bytes, choices.format(), &options, check);
+    timing::mark("ontap:import-converted");
+    match result {
         Ok(converted) => {
             let added = match &converted.checked.value {
                 Some(bank) if !converted.failed() => {

@@ -5,7 +5,7 @@
 use super::decode::Parsed;
 use super::diagnostic::{Diagnostic, Expected, Problem};
 use crate::ids::is_valid_id;
-use crate::locate::line_col;
+use crate::locate::{Lines, line_col};
 use crate::text::{is_nfc, nfc};
 use serde_json::{Map, Value};
 use std::fmt::{self, Display};
@@ -98,11 +98,12 @@ impl<'a> Reader<'a> {
     /// id of each question of a bank), in document order.
     pub fn finish(self, ids: &[Option<String>]) -> Vec<Diagnostic> {
         let Reader { file, parsed, found } = self;
+        let lines = Lines::new(&parsed.text);
         let mut diagnostics: Vec<Diagnostic> = found
             .into_iter()
             .map(|(pointer, problem)| {
                 let offset = parsed.positions().offset(&pointer, problem.points_at_key());
-                let (line, column) = line_col(&parsed.text, offset);
+                let (line, column) = lines.line_col(offset);
                 let question = question_of(ids, &pointer);
                 Diagnostic { file: file.to_owned(), line, column, pointer, question, problem }
             })

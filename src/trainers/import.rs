@@ -1,6 +1,6 @@
 //! Nhập từ Word, Excel…: a trainer chooses or drops the question files they already have
 //! (.docx, .xlsx, .txt, .csv, .gift); they are read by the same importer and checked by the same
-//! checker as `ontap import` (`ontap_import::convert`), the notes, the to-do list and the other
+//! checker as `ontap import` (`ontap_import::convert`'s two halves), the notes, the to-do list and the other
 //! problems are shown, the bank can be downloaded as JSON in the canonical layout, and a bank that
 //! passes the check is kept on this device and practised at once. A `.json` file is already a
 //! bank: it is checked as in "Kiểm tra ngân hàng". Nothing is sent anywhere.
@@ -11,12 +11,12 @@ use super::try_bank::{Tried, TriedView, duplicate_id_hint, practice_link, try_fi
 use crate::components::diagnostics::DiagnosticList;
 use crate::load::QUESTIONS_DIR;
 use crate::platform::files::{PickedFile, download};
-use crate::platform::timing;
+use crate::platform::{later, timing};
 use leptos::prelude::*;
 use ontap_core::check::Lang;
 use ontap_core::local::check_local;
 use ontap_core::locate::{excerpt, line_text};
-use ontap_import::{Converted, Fatal, Format, Note, Options, Todo, bank_id_for, convert, slug};
+use ontap_import::{Converted, Fatal, Format, Note, Options, Todo, bank_id_for, import_file, slug};
 use std::sync::Arc;
 
 const FILE_FIELD: &str = "import-file";
@@ -93,7 +93,10 @@ async fn import_one(file: PickedFile, choices: Choices, state: &TrainerState) ->
     let options = choices.options(&name);
     let json_name = format!("{}.json", options.bank_id);
     let check = |json: &[u8]| check_local(json, &json_name, &state.report, QUESTIONS_DIR);
-    let result = convert(&name, &bytes, choices.format(), &options, check);
+    // `convert` in two tasks, so that reading and checking a long file are two shorter freezes.
+    let read = import_file(&name, &bytes, choices.format(), &options);
+    later::next_task().await;
+    let result = read.map(|read| Converted::checked(read, check));
     timing::mark("ontap:import-converted");
     match result {
         Ok(converted) => {

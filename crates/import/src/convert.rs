@@ -30,15 +30,20 @@ pub fn convert(
     options: &Options,
     check: impl FnOnce(&[u8]) -> Checked<Bank>,
 ) -> Result<Converted, Fatal> {
-    let read = import_file(name, bytes, format, options)?;
-    let json = write(&read.import.bank);
-    let checked = check(json.as_bytes());
-    let todo = todo(&read.import.bank);
-    let rest = checked.diagnostics.iter().filter(|d| !is_todo_diagnostic(d)).cloned().collect();
-    Ok(Converted { read, json, checked, todo, rest })
+    Ok(Converted::checked(import_file(name, bytes, format, options)?, check))
 }
 
 impl Converted {
+    /// [`convert`]'s second half, for a caller that lets the page breathe between the two: the
+    /// file `read` by [`import_file`], written and checked with `check`.
+    pub fn checked(read: FileImport, check: impl FnOnce(&[u8]) -> Checked<Bank>) -> Converted {
+        let json = write(&read.import.bank);
+        let checked = check(json.as_bytes());
+        let todo = todo(&read.import.bank);
+        let rest = checked.diagnostics.iter().filter(|d| !is_todo_diagnostic(d)).cloned().collect();
+        Converted { read, json, checked, todo, rest }
+    }
+
     /// Whether the import failed: a line not understood, or any checker error (gaps included).
     pub fn failed(&self) -> bool {
         self.read.import.notes.iter().any(|n| !n.warning) || has_errors(&self.checked.diagnostics)

@@ -29,6 +29,7 @@ impl Home {
     /// The home page of `shipped` and the device's data.
     pub fn new(shipped: Shipped, progress: Loaded) -> Home {
         let (stored, local, library) = crate::local::load_local(&shipped);
+        crate::platform::timing::mark("ontap:library");
         let mut notices: Vec<String> = progress.notices.iter().map(Notice::message).collect();
         notices.extend(stored.notice.as_ref().map(LocalNotice::message));
         Home {

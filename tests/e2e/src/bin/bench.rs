@@ -144,6 +144,15 @@ async fn js(b: &Browser, script: &str) -> Value {
     b.driver.execute(script, vec![]).await.expect("the script runs").json().clone()
 }
 
+/// The next sample the page's observer (`window[observer].samples`) records, waiting for it.
+async fn next_sample(b: &Browser, observer: &str) -> Value {
+    let script = format!(
+        "const done = arguments[0]; const s = window.{observer}.samples;
+         (function wait() {{ s.length ? done(s.shift()) : setTimeout(wait, 5); }})();"
+    );
+    b.driver.execute_async(&script, vec![]).await.expect("a sample").json().clone()
+}
+
 fn ms(v: &Value) -> String {
     v.as_f64().map(|x| format!("{x:.0}")).unwrap_or_else(|| "-".into())
 }
@@ -267,16 +276,7 @@ async fn answer(o: &Options) {
         }
         submit.click().await.unwrap();
         b.wait_for(".feedback").await;
-        let sample = b
-            .driver
-            .execute_async(
-                "const done = arguments[0]; const s = window.__bench.samples;
-                 (function wait() { s.length ? done(s.shift()) : setTimeout(wait, 5); })();",
-                vec![],
-            )
-            .await
-            .expect("a sample");
-        let pair = sample.json();
+        let pair = next_sample(&b, "__bench").await;
         in_page.push(pair[0].as_f64().unwrap());
         samples.push(pair[1].as_f64().unwrap());
         match b.all("#next").await.first() {
@@ -350,16 +350,7 @@ async fn import(o: &Options) {
         js(&b, "window.__import.longtasks = []; return null").await;
         for _ in 0..5 {
             b.wait_for("#import-file").await.send_keys(path.to_str().unwrap()).await.unwrap();
-            let sample = b
-                .driver
-                .execute_async(
-                    "const done = arguments[0]; const s = window.__import.samples;
-                     (function wait() { s.length ? done(s.shift()) : setTimeout(wait, 5); })();",
-                    vec![],
-                )
-                .await
-                .expect("a sample");
-            let s = sample.json();
+            let s = next_sample(&b, "__import").await;
             in_page.push(s[0].as_f64().unwrap());
             painted.push(s[1].as_f64().unwrap());
             read.push(s[2].as_f64().unwrap_or(f64::NAN));

@@ -8,6 +8,49 @@ use ontap_core::Question;
 use ontap_core::model::{QuestionKind, index_letter};
 use ontap_core::score::Response;
 
+/// Where a question view reads and writes the member's answer: a signal of its own (practice)
+/// or a slice of a larger state (an exam's item), so the answer has one copy.
+#[derive(Clone, Copy)]
+pub struct ResponseSlot {
+    value: Signal<Option<Response>>,
+    write: SignalSetter<Option<Response>>,
+}
+
+impl ResponseSlot {
+    /// A slot reading `value` and writing through `write`.
+    pub fn new(value: Signal<Option<Response>>, write: SignalSetter<Option<Response>>) -> Self {
+        ResponseSlot { value, write }
+    }
+
+    /// The answer, tracked.
+    pub fn get(&self) -> Option<Response> {
+        self.value.get()
+    }
+
+    /// The answer, untracked.
+    pub fn get_untracked(&self) -> Option<Response> {
+        self.value.get_untracked()
+    }
+
+    /// Replaces the answer.
+    pub fn set(&self, response: Option<Response>) {
+        self.write.set(response);
+    }
+
+    /// Changes the answer in place.
+    pub fn update(&self, change: impl FnOnce(&mut Option<Response>)) {
+        let mut response = self.get_untracked();
+        change(&mut response);
+        self.set(response);
+    }
+}
+
+impl From<RwSignal<Option<Response>>> for ResponseSlot {
+    fn from(signal: RwSignal<Option<Response>>) -> Self {
+        ResponseSlot::new(signal.into(), signal.into())
+    }
+}
+
 /// The response after pressing number key `n` (1-based) on a choice question, if it means one.
 pub fn pick_by_number(kind: &QuestionKind, order: &[usize], n: usize, current: Option<&Response>) -> Option<Response> {
     match kind {
@@ -66,7 +109,8 @@ pub fn QuestionView(
     /// Display order of its options, items or right-hand sides (file indices).
     order: Vec<usize>,
     /// The member's answer.
-    response: RwSignal<Option<Response>>,
+    #[prop(into)]
+    response: ResponseSlot,
     /// No more changes.
     #[prop(into)]
     locked: Signal<bool>,

@@ -4,10 +4,11 @@
 use crate::app::AppState;
 use crate::components::feedback::{Feedback, verdict_text};
 use crate::components::link::Link;
-use crate::components::question_view::{QuestionView, pick_by_number};
+use crate::components::question_view::QuestionView;
 use crate::platform::clock::{now_ms, random_seed};
 use crate::platform::dom::{focus_later, on_control, typing_in_field};
 use leptos::prelude::*;
+use ontap_core::answer::pick_by_number;
 use ontap_core::draw::Filter;
 use ontap_core::practice::Practice;
 use ontap_core::present::decimal;

@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod answer;
 pub mod check;
 pub mod counts;
 pub mod draw;
@@ -30,6 +31,7 @@ pub mod schema;
 pub mod score;
 pub mod shipped;
 pub mod text;
+pub mod toggle;
 pub mod unicode;
 
 #[cfg(test)]

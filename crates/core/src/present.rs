@@ -25,6 +25,29 @@ pub fn verdict(answer: bool) -> &'static str {
     if answer { "Đúng" } else { "Sai" }
 }
 
+/// A fill-in prompt with its blank (three or more `_`) shown as a visible gap `……`; shorter
+/// runs of `_` are kept as written.
+pub fn blanked(prompt: &str) -> String {
+    let mut out = String::new();
+    let mut run = 0;
+    for c in prompt.chars().chain(std::iter::once('\0')) {
+        if c == '_' {
+            run += 1;
+            continue;
+        }
+        if run >= 3 {
+            out.push_str("……");
+        } else {
+            out.extend(std::iter::repeat_n('_', run));
+        }
+        run = 0;
+        if c != '\0' {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn option_line(options: &[String], order: &[usize], file_index: usize) -> String {
     let shown = order.iter().position(|&i| i == file_index).unwrap_or(file_index);
     format!("{}. {}", index_letter(shown), options.get(file_index).map_or("", String::as_str))
@@ -77,6 +100,13 @@ pub fn response_lines(kind: &QuestionKind, order: &[usize], response: Option<&Re
 mod tests {
     use super::*;
     use crate::model::{Letters, Pair};
+
+    #[test]
+    fn blanks_are_gaps() {
+        assert_eq!(blanked("Đại hội lần thứ ___ của Đảng"), "Đại hội lần thứ …… của Đảng");
+        assert_eq!(blanked("a_b __ c_____"), "a_b __ c……", "only runs of three or more are blanks");
+        assert_eq!(blanked("___"), "……");
+    }
 
     #[test]
     fn days() {

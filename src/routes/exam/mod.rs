@@ -13,13 +13,14 @@ mod timer;
 
 use crate::app::AppState;
 use crate::components::link::Link;
-use crate::components::question_view::{QuestionView, ResponseSlot, pick_by_number};
+use crate::components::question_view::{QuestionView, ResponseSlot};
 use crate::platform::clock::now_ms;
 use crate::platform::dom::{focus_later, typing_in_field};
 use crate::platform::nav as address;
 use crate::platform::storage::LocalStore;
 use leptos::prelude::*;
 use leptos::reactive::computed::create_slice;
+use ontap_core::answer::pick_by_number;
 use ontap_core::exam::{EXAM_KEY, Exam};
 use ontap_core::library::Library;
 use ontap_core::progress::Mode;

@@ -144,7 +144,7 @@ pub fn App(
                             ev.prevent_default();
                             nav::push("?trang=du-lieu");
                             route.set(Route::Data);
-                        }>"Xem dữ liệu, sao lưu hoặc tải dữ liệu cũ về"</a></p>
+                        }>{Notice::DATA_LINK}</a></p>
                     </div>
                 })
             }}

@@ -4,6 +4,7 @@
 //! and the app takes over without moving anything (layout shift) or painting a larger element.
 
 use ontap_e2e::browser::Browser;
+use ontap_e2e::page::js;
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{dist_dir, shipped_report};
 use serde_json::{Value, json};
@@ -33,10 +34,6 @@ new PerformanceObserver(l => { for (const e of l.getEntries()) window.__paint.lc
   if ([...document.querySelectorAll('.bank-card, #banks-heading')].some(e => e.getClientRects().length > 0)) window.__paint.homeSeen = true;
   requestAnimationFrame(frame);
 })();";
-
-async fn js(b: &Browser, script: &str) -> Value {
-    b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
-}
 
 async fn observe(b: &Browser) {
     b.driver.cdp().send_raw("Page.addScriptToEvaluateOnNewDocument", json!({ "source": OBSERVE })).await.unwrap();

@@ -83,3 +83,72 @@ async fn phone_width_has_no_horizontal_scroll() {
     }
     b.quit().await;
 }
+
+#[tokio::test]
+async fn statistics_on_a_phone_show_every_figure_of_every_bank() {
+    let lib = shipped_library();
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(360, 800).await;
+    b.emulate_phone(360, 800).await;
+    // One answer, so the page has figures.
+    open(&b, &server, &format!("?trang=luyen-tap&nh={ALL_TYPES_BANK}")).await;
+    ontap_e2e::answer::answer_current(&b).await;
+    b.stored_progress(1).await;
+    open(&b, &server, "?trang=thong-ke").await;
+    b.wait_for(".bank-stats tbody tr").await;
+    assert_eq!(js(&b, "return window.innerWidth;").await.as_i64(), Some(360), "a 360 px phone");
+    assert_no_horizontal_scroll(&b, "statistics").await;
+    let wrap = js(&b, "const w = document.querySelector('.table-wrap'); return w.scrollWidth <= w.clientWidth;").await;
+    assert_eq!(wrap.as_bool(), Some(true), "the bank table does not scroll sideways inside its box");
+
+    // Every figure of every bank is on screen, with its column's name beside it.
+    let cells = js(
+        &b,
+        "const w = window.innerWidth;
+         return [...document.querySelectorAll('.bank-stats tbody tr')].map(tr => [...tr.querySelectorAll('td')].map(td => {
+             const r = td.getBoundingClientRect();
+             const label = getComputedStyle(td, '::before').content;
+             return [td.dataset.label, label.includes(td.dataset.label), r.width > 0 && r.left >= 0 && r.right <= w + 0.5];
+         }));",
+    )
+    .await;
+    let rows = cells.as_array().unwrap();
+    assert_eq!(rows.len(), lib.banks.len(), "one card per bank");
+    for row in rows {
+        let names: Vec<&str> = row.as_array().unwrap().iter().map(|c| c[0].as_str().unwrap()).collect();
+        assert_eq!(names, ["Đã thuộc", "Đúng", "Chưa làm", "Đến hạn"]);
+        for cell in row.as_array().unwrap() {
+            assert_eq!(cell[1].as_bool(), Some(true), "{cell}: the column's name is shown beside the figure");
+            assert_eq!(cell[2].as_bool(), Some(true), "{cell}: the figure is on screen");
+        }
+    }
+
+    // Still a table for screen readers: its roles and its column headers, hidden only visually.
+    let semantics = js(
+        &b,
+        "const t = document.querySelector('.bank-stats');
+         const heads = [...t.querySelectorAll('thead th')];
+         return [t.getAttribute('role'), heads.map(h => h.getAttribute('role') + ':' + h.textContent),
+                 heads.every(h => getComputedStyle(h).display !== 'none' && getComputedStyle(h).visibility !== 'hidden'),
+                 [...t.querySelectorAll('tbody td')].every(td => td.getAttribute('role') === 'cell'),
+                 [...t.querySelectorAll('tbody th')].every(th => th.getAttribute('role') === 'rowheader')];",
+    )
+    .await;
+    assert_eq!(
+        semantics,
+        serde_json::json!([
+            "table",
+            [
+                "columnheader:Ngân hàng",
+                "columnheader:Đã thuộc",
+                "columnheader:Đúng",
+                "columnheader:Chưa làm",
+                "columnheader:Đến hạn"
+            ],
+            true,
+            true,
+            true
+        ])
+    );
+    b.quit().await;
+}

@@ -99,10 +99,10 @@ impl Exam {
 
     /// Sets the answer to question `index`; ignored after submission.
     pub fn respond(&mut self, index: usize, response: Option<Response>) {
-        if !self.is_submitted() {
-            if let Some(item) = self.items.get_mut(index) {
-                item.response = response;
-            }
+        if !self.is_submitted()
+            && let Some(item) = self.items.get_mut(index)
+        {
+            item.response = response;
         }
     }
 

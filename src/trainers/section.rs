@@ -76,4 +76,3 @@ pub fn SectionMenu(section: RwSignal<Section>) -> impl IntoView {
         </nav>
     }
 }
-

@@ -116,9 +116,6 @@ pub enum Notice {
 }
 
 impl Notice {
-    /// The link under the notices, to the Dữ liệu page.
-    pub const DATA_LINK: &'static str = "Xem dữ liệu, sao lưu hoặc tải dữ liệu cũ về";
-
     /// What the member is told, in Vietnamese.
     pub fn message(&self) -> String {
         match self {

@@ -11,42 +11,52 @@ mod true_false;
 
 use leptos::prelude::*;
 use ontap_core::Question;
+use ontap_core::exam::Exam;
 use ontap_core::model::QuestionKind;
 use ontap_core::score::Response;
 
 /// Where a question view reads and writes the member's answer: a signal of its own (practice)
-/// or a slice of a larger state (an exam's item), so the answer has one copy.
+/// or an item of the exam (`RwSignal<Exam>`, the exam's one copy of its answers). Plain
+/// signals on both sides: no memo or setter types of their own to ship.
 #[derive(Clone, Copy)]
-pub struct ResponseSlot {
-    value: Signal<Option<Response>>,
-    write: SignalSetter<Option<Response>>,
+pub enum ResponseSlot {
+    /// The answer in a signal of its own.
+    Own(RwSignal<Option<Response>>),
+    /// The answer to item `.1` of an exam.
+    ExamItem(RwSignal<Exam>, usize),
 }
 
 impl ResponseSlot {
-    /// A slot reading `value` and writing through `write`.
-    pub fn new(value: Signal<Option<Response>>, write: SignalSetter<Option<Response>>) -> Self {
-        ResponseSlot { value, write }
-    }
-
     /// The answer, tracked.
     pub fn get(&self) -> Option<Response> {
-        self.value.get()
+        match *self {
+            ResponseSlot::Own(signal) => signal.get(),
+            ResponseSlot::ExamItem(exam, i) => exam.with(|e| e.items.get(i).and_then(|item| item.response.clone())),
+        }
     }
 
     /// The answer, untracked.
     pub fn get_untracked(&self) -> Option<Response> {
-        self.value.get_untracked()
+        match *self {
+            ResponseSlot::Own(signal) => signal.get_untracked(),
+            ResponseSlot::ExamItem(exam, i) => {
+                exam.with_untracked(|e| e.items.get(i).and_then(|item| item.response.clone()))
+            }
+        }
     }
 
     /// Replaces the answer.
     pub fn set(&self, response: Option<Response>) {
-        self.write.set(response);
+        match *self {
+            ResponseSlot::Own(signal) => signal.set(response),
+            ResponseSlot::ExamItem(exam, i) => exam.update(|e| e.respond(i, response)),
+        }
     }
 }
 
 impl From<RwSignal<Option<Response>>> for ResponseSlot {
     fn from(signal: RwSignal<Option<Response>>) -> Self {
-        ResponseSlot::new(signal.into(), signal.into())
+        ResponseSlot::Own(signal)
     }
 }
 

@@ -3,8 +3,9 @@
 //! the end; then the score out of 10 and a review of every question.
 //!
 //! One `RwSignal<Exam>` holds the whole exam; its rules (submitting, what is logged, what is
-//! stored) are `ontap_core::exam`'s. Each question view reads and writes its item through a
-//! memoised slice, so typing an answer re-renders nothing but that answer.
+//! stored) are `ontap_core::exam`'s. The question view reads and writes its item in it
+//! (`ResponseSlot::ExamItem`); the page's own closures read only the question count and index,
+//! so typing an answer re-renders nothing but that answer.
 
 mod nav;
 mod result;
@@ -19,7 +20,6 @@ use crate::platform::dom::{focus_later, typing_in_field};
 use crate::platform::nav as address;
 use crate::platform::storage::LocalStore;
 use leptos::prelude::*;
-use leptos::reactive::computed::create_slice;
 use ontap_core::answer::pick_by_number;
 use ontap_core::exam::{EXAM_KEY, Exam};
 use ontap_core::library::Library;
@@ -28,16 +28,6 @@ use ontap_core::progress::store::Store;
 use ontap_core::route::{ExamSpec, Route};
 use std::sync::Arc;
 use std::time::Duration;
-
-/// Item `index`'s answer as a slot a question view reads and writes.
-fn answer_slot(exam: RwSignal<Exam>, index: usize) -> ResponseSlot {
-    let (value, write) = create_slice(
-        exam,
-        move |e| e.items.get(index).and_then(|item| item.response.clone()),
-        move |e, response| e.respond(index, response),
-    );
-    ResponseSlot::new(value, write)
-}
 
 /// An exam drawn from `spec`.
 #[component]
@@ -56,9 +46,11 @@ pub fn ExamPage(
     });
     // No update is offered while the exam runs (see `UpdateBanner`).
     let exam_running = state.exam_running;
-    let running = Memo::new(move |_| exam.with(Exam::is_running));
-    exam_running.set(running.get_untracked());
-    Effect::new(move |_| exam_running.set(running.get()));
+    exam_running.set(exam.with_untracked(Exam::is_running));
+    Effect::new(move |_| {
+        let running = exam.with(Exam::is_running);
+        exam_running.maybe_update(|r| std::mem::replace(r, running) != running);
+    });
     on_cleanup(move || {
         let _ = exam_running.try_set(false);
     });
@@ -172,11 +164,11 @@ fn Running(
             <nav::QuestionList exam index current=i/>
             <p class="progress" id="question-top" tabindex="-1">{format!("Câu {}/{}", i + 1, n)}</p>
             <div class="question-card" data-question=question_id>
-                <QuestionView question=question order=item.order response=answer_slot(exam, i)
+                <QuestionView question=question order=item.order response=ResponseSlot::ExamItem(exam, i)
                     locked=false reveal=false name=format!("e{i}")/>
             </div>
             <nav::Moves exam index current=i count=n/>
-            <submit::SubmitRow unanswered=Signal::derive(move || n - answered.get()) submit=submit.clone()/>
+            <submit::SubmitRow answered count=n submit=submit.clone()/>
         }
         .into_any()
     }

@@ -18,15 +18,15 @@ pub fn QuestionList(
     let count = exam.with_untracked(|e| e.items.len());
     let buttons = (0..count)
         .map(|k| {
-            let answered = Memo::new(move |_| exam.with(|e| e.items.get(k).is_some_and(|i| i.response.is_some())));
-            let flagged = Memo::new(move |_| exam.with(|e| e.items.get(k).is_some_and(|i| i.flagged)));
+            let answered = move || exam.with(|e| e.items.get(k).is_some_and(|i| i.response.is_some()));
+            let flagged = move || exam.with(|e| e.items.get(k).is_some_and(|i| i.flagged));
             view! {
                 <li>
                     <button type="button" class="nav-q" class:answered=answered class:flagged=flagged
                         class:current=k == current aria-current=(k == current).then_some("step")
-                        aria-label=move || nav_label(k + 1, answered.get(), flagged.get())
+                        aria-label=move || nav_label(k + 1, answered(), flagged())
                         on:click=move |_| index.set(k)>
-                        {(k + 1).to_string()}{move || flagged.get().then_some("⚑")}{move || answered.get().then_some("•")}
+                        {(k + 1).to_string()}{move || flagged().then_some("⚑")}{move || answered().then_some("•")}
                     </button>
                 </li>
             }
@@ -48,13 +48,13 @@ pub fn Moves(
     count: usize,
 ) -> impl IntoView {
     let i = current;
-    let flagged = Memo::new(move |_| exam.with(|e| e.items.get(i).is_some_and(|item| item.flagged)));
+    let flagged = move || exam.with(|e| e.items.get(i).is_some_and(|item| item.flagged));
     view! {
         <p class="actions">
             <button type="button" class="button" id="prev" disabled=i == 0 on:click=move |_| index.set(i - 1)>"← Câu trước"</button>
-            <button type="button" class="button" id="flag" aria-pressed=move || flagged.get().to_string()
+            <button type="button" class="button" id="flag" aria-pressed=move || flagged().to_string()
                 on:click=move |_| exam.update(|e| e.toggle_flag(i))>
-                {move || if flagged.get() { "Bỏ đánh dấu" } else { "⚑ Đánh dấu" }}
+                {move || if flagged() { "Bỏ đánh dấu" } else { "⚑ Đánh dấu" }}
             </button>
             <button type="button" class="button" id="next-q" disabled=i + 1 == count on:click=move |_| index.set(i + 1)>"Câu sau →"</button>
         </p>

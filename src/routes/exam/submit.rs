@@ -6,8 +6,10 @@ use ontap_core::exam::words::confirm_line;
 /// "Nộp bài", confirmed before it submits.
 #[component]
 pub fn SubmitRow(
-    /// How many questions have no answer yet.
-    unanswered: Signal<usize>,
+    /// How many questions have an answer.
+    answered: Memo<usize>,
+    /// How many questions there are.
+    count: usize,
     /// Submits the exam.
     submit: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -17,7 +19,7 @@ pub fn SubmitRow(
             {move || if confirming.get() {
                 let submit = submit.clone();
                 view! {
-                    <span class="confirm">{move || confirm_line(unanswered.get())}</span>
+                    <span class="confirm">{move || confirm_line(count - answered.get())}</span>
                     <button type="button" class="button primary" id="confirm-submit" on:click=move |_| submit()>"Nộp bài"</button>
                     <button type="button" class="button" on:click=move |_| confirming.set(false)>"Làm tiếp"</button>
                 }.into_any()

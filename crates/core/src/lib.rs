@@ -9,6 +9,7 @@
 pub mod answer;
 pub mod check;
 pub mod counts;
+mod delimit;
 pub mod draw;
 pub mod exam;
 pub mod fnv;

@@ -12,6 +12,7 @@ use ontap_core::check::{Checked, Lang};
 use ontap_core::local::check_local;
 use ontap_core::model::Bank;
 use ontap_e2e::browser::Browser;
+use ontap_e2e::page::{drop_file, js, texts};
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{dist_dir, repo_root, shipped_report};
 use ontap_import::{Converted, Options, Todo, convert};
@@ -20,10 +21,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 use thirtyfour::prelude::*;
-
-async fn js(b: &Browser, script: &str) -> Value {
-    b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
-}
 
 fn fixture(name: &str) -> PathBuf {
     repo_root().join("crates/import/tests/fixtures").join(name)
@@ -63,29 +60,6 @@ async fn downloaded(b: &Browser) -> (String, String) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("nothing was offered for download");
-}
-
-async fn texts(b: &Browser, css: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in b.all(css).await {
-        out.push(e.text().await.unwrap());
-    }
-    out
-}
-
-/// Drops a file named `name` holding `bytes` on the import zone, as a browser does.
-async fn drop_file(b: &Browser, name: &str, bytes: &[u8]) {
-    b.driver
-        .execute(
-            "const dt = new DataTransfer(); \
-             dt.items.add(new File([new Uint8Array(arguments[1])], arguments[0])); \
-             const zone = document.getElementById('import-zone'); \
-             zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true })); \
-             zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));",
-            vec![serde_json::json!(name), serde_json::json!(bytes)],
-        )
-        .await
-        .expect("the drop is dispatched");
 }
 
 /// A zip archive of `entries`, deflated, as Word and Excel write them.
@@ -219,7 +193,7 @@ async fn a_workbook_imports_and_hostile_files_get_clear_words_while_the_page_kee
         ("ghi-chu.txt", "Chỉ là ghi chú.\n".as_bytes().to_vec(), "Không nhận ra định dạng của tệp"),
     ];
     for (name, bytes, words) in cases {
-        drop_file(&b, name, &bytes).await;
+        drop_file(&b, "import-zone", name, &bytes).await;
         let shown =
             b.wait_for(&format!(".import-result[data-file='{name}'] .verdict.broken")).await.text().await.unwrap();
         assert!(shown.starts_with(&format!("Không nhập được {name}: ")) && shown.contains(words), "{shown}");
@@ -229,7 +203,7 @@ async fn a_workbook_imports_and_hostile_files_get_clear_words_while_the_page_kee
     // Forced to read it as Word text, the same note says what was not understood.
     let select = b.wait_for("#import-format").await;
     thirtyfour::components::SelectElement::new(&select).await.unwrap().select_by_value("word").await.unwrap();
-    drop_file(&b, "ghi-chu.txt", "Chỉ là ghi chú.\n".as_bytes()).await;
+    drop_file(&b, "import-zone", "ghi-chu.txt", "Chỉ là ghi chú.\n".as_bytes()).await;
     let notes = b.wait_for(".import-result[data-file='ghi-chu.txt'] .notes").await.text().await.unwrap();
     assert!(notes.contains("Không tìm thấy câu hỏi nào trong tệp."), "{notes}");
     // The page still works: the workbook again.

@@ -6,9 +6,11 @@
 
 use ontap_core::check::Lang;
 use ontap_core::local::check_local;
+use ontap_e2e::banks::{question_file, question_json};
 use ontap_e2e::browser::Browser;
+use ontap_e2e::page::{drop_file, js};
 use ontap_e2e::server::StaticServer;
-use ontap_e2e::{dist_dir, repo_root, shipped_report};
+use ontap_e2e::{dist_dir, shipped_report};
 use serde_json::Value;
 use std::path::PathBuf;
 use thirtyfour::prelude::*;
@@ -16,14 +18,9 @@ use thirtyfour::prelude::*;
 const ID: &str = "thu-cua-toi";
 const SHIPPED: &str = "ngay-le-lon";
 
-async fn js(b: &Browser, script: &str) -> Value {
-    b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
-}
-
 /// A valid bank of its own id: the shipped bank's single-answer questions.
 fn valid_bank() -> String {
-    let path = repo_root().join(format!("questions/{SHIPPED}.json"));
-    let mut bank: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let mut bank = question_json(&format!("{SHIPPED}.json"));
     bank["id"] = ID.into();
     bank["title"] = "Ngân hàng thử của tôi".into();
     bank["questions"].as_array_mut().unwrap().retain(|q| q["type"] == "single");
@@ -46,19 +43,6 @@ fn temp_file(name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path
-}
-
-/// Drops a file named `name` holding `bytes` on the drop zone, as a browser does.
-async fn drop_file(b: &Browser, name: &str, bytes: &[u8]) {
-    let script = format!(
-        "const dt = new DataTransfer(); \
-         dt.items.add(new File([new Uint8Array({bytes:?})], {name:?}, {{ type: 'application/json' }})); \
-         const zone = document.getElementById('drop-zone'); \
-         zone.dispatchEvent(new DragEvent('dragover', {{ dataTransfer: dt, bubbles: true, cancelable: true }})); \
-         zone.dispatchEvent(new DragEvent('drop', {{ dataTransfer: dt, bubbles: true, cancelable: true }})); \
-         return null"
-    );
-    js(b, &script).await;
 }
 
 /// The shown problems of the result for `file`: (line, column text, message) per item.
@@ -184,8 +168,8 @@ async fn dropped_files_are_checked_and_bad_ones_never_break_the_app() {
     assert!(b.driver.current_url().await.unwrap().as_str().ends_with("/soan.html"));
 
     // A shipped bank's id is refused, at the id's line.
-    let shipped = std::fs::read(repo_root().join(format!("questions/{SHIPPED}.json"))).unwrap();
-    drop_file(&b, "trung.json", &shipped).await;
+    let shipped = question_file(&format!("{SHIPPED}.json"));
+    drop_file(&b, "drop-zone", "trung.json", &shipped).await;
     let dup = b.wait_for(".try-result[data-file='trung.json'] li[data-code='duplicate-bank-id']").await;
     let text = dup.text().await.unwrap();
     let expected = check_local(&shipped, "trung.json", &shipped_report(), "questions/").diagnostics;
@@ -198,12 +182,12 @@ async fn dropped_files_are_checked_and_bad_ones_never_break_the_app() {
     let legacy = b"{\n  \"title\": \"Ngh\xb8 quy\xd5t\"\n}";
     let d = check_local(legacy, "tcvn3.json", &shipped_report(), "questions/").diagnostics.remove(0);
     assert_eq!((d.code(), d.line), ("not-utf8", 2));
-    drop_file(&b, "tcvn3.json", legacy).await;
+    drop_file(&b, "drop-zone", "tcvn3.json", legacy).await;
     let enc = b.wait_for(".try-result[data-file='tcvn3.json'] li[data-code='not-utf8']").await.text().await.unwrap();
     assert!(enc.contains(&format!("dòng 2, cột {}", d.column)) && enc.contains(&d.message(Lang::Vi)), "{enc}");
 
     // A valid bank dropped is usable at once.
-    drop_file(&b, "hop-le.json", valid_bank().as_bytes()).await;
+    drop_file(&b, "drop-zone", "hop-le.json", valid_bank().as_bytes()).await;
     b.wait_for(".try-result[data-file='hop-le.json'] .verdict.ok").await;
     b.wait_for("a.practice-now").await.click().await.unwrap();
     b.wait_for(".question-card").await;

@@ -18,7 +18,7 @@ const MEMBER_BUDGET_GZIP: usize = 150_000;
 /// Gzip -9 bytes allowed for a link to any other member page (index.html and the binary with
 /// every page): what it measures here (267,930 B) plus a margin.
 const EVERY_PAGE_BUDGET_GZIP: usize = 272_000;
-/// Gzip -9 bytes allowed for the trainers' page: what it measures here (354,597 B) plus a margin.
+/// Gzip -9 bytes allowed for the trainers' page: what it measures here (354,805 B) plus a margin.
 /// The importers (issue #15: zip, XML, CSV, the Word, Excel, text and GIFT readers, the legacy
 /// encodings, and the page's import section) took it from 178,839 B; members never load it.
 const TRAINERS_BUDGET_GZIP: usize = 357_000;

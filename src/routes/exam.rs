@@ -258,6 +258,7 @@ pub fn ExamPage(
                 <p id="percent">{format!("{}% — {}", decimal(r.percent, 1), if r.passed { "Đạt" } else { "Chưa đạt" })}</p>
                 <p>{format!("Điểm đạt: {}%. Thời gian làm bài: {}. Chưa trả lời: {} câu.", e.spec.pass_percent, clock(r.duration_ms), r.unanswered)}</p>
             </div>
+            <crate::components::send_result::SendResult exam=e.clone()/>
             <p class="actions">
                 <Link to=Route::ExamSetup class="button primary">"Thi lại đề khác"</Link>
                 <Link to=Route::Home { query: String::new() } class="button">"Về trang chủ"</Link>

@@ -42,6 +42,9 @@ pub fn PracticePage(
                 .progress
                 .with_untracked(|p| most_missed(p, &library, MISSED_PRACTICE).into_iter().map(|w| w.item).collect()),
         ),
+        PracticeSource::Questions(refs) => {
+            ("Các câu cần ôn lại".to_owned(), refs.iter().filter(|r| library.question(r).is_some()).cloned().collect())
+        }
         PracticeSource::Review => {
             ("Ôn tập: các câu đến hạn".to_owned(), state.progress.with_untracked(|p| p.due(&library, now_ms() as i64)))
         }

@@ -5,6 +5,7 @@
 
 pub mod load;
 pub mod local;
+pub mod results;
 pub mod section;
 pub mod try_bank;
 
@@ -71,6 +72,7 @@ pub fn TrainersApp() -> impl IntoView {
                                 <LocalBanks/>
                                 <ShippedProblems report=report.clone()/>
                             }.into_any(),
+                            Section::Results => view! { <results::ResultsPage/> }.into_any(),
                         }}
                         <p><a href="./" class="button">"Về trang ôn tập"</a></p>
                     }

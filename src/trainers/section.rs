@@ -10,11 +10,13 @@ use leptos::prelude::*;
 pub enum Section {
     /// Check a bank file, the banks on this device and the shipped banks.
     Check,
+    /// Gather a group's result codes: scores, item analysis, CSV.
+    Results,
 }
 
 impl Section {
     /// Every section, in the order of the page's menu.
-    pub const ALL: &[Section] = &[Section::Check];
+    pub const ALL: &[Section] = &[Section::Check, Section::Results];
 
     /// The section a query string names; the first one otherwise.
     pub fn from_query(query: &str) -> Section {
@@ -27,6 +29,7 @@ impl Section {
     pub fn slug(self) -> &'static str {
         match self {
             Section::Check => "kiem-tra",
+            Section::Results => "ket-qua",
         }
     }
 
@@ -39,6 +42,7 @@ impl Section {
     pub fn label(self) -> &'static str {
         match self {
             Section::Check => "Kiểm tra ngân hàng",
+            Section::Results => "Tổng hợp kết quả",
         }
     }
 }
@@ -76,4 +80,3 @@ pub fn SectionMenu(section: RwSignal<Section>) -> impl IntoView {
         </nav>
     }
 }
-

@@ -11,6 +11,7 @@ pub mod counts;
 pub mod draw;
 pub mod exam;
 pub mod fnv;
+pub mod group;
 pub mod home;
 pub mod ids;
 pub mod kept_aside;
@@ -23,6 +24,7 @@ pub mod model;
 pub mod practice;
 pub mod present;
 pub mod progress;
+pub mod result_code;
 pub mod route;
 pub mod schedule;
 #[cfg(feature = "schema")]

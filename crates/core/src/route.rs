@@ -3,7 +3,8 @@
 //! static host and any sub-path with a single `index.html` and no server rewrite rules.
 
 use crate::draw::Filter;
-use crate::ids::BankId;
+use crate::ids::{BankId, QuestionId, is_valid_id};
+use crate::library::QuestionRef;
 
 /// Default exam length, as in the online contests members know.
 pub const DEFAULT_EXAM_QUESTIONS: usize = 30;
@@ -25,6 +26,24 @@ pub enum PracticeSource {
     Review,
     /// The questions missed most often.
     Missed,
+    /// Chosen questions, e.g. those a group most needs to revisit (`cau=<bank>.<id>.<id>`, one
+    /// `cau` per bank: ids never hold a dot, and a dot needs no escaping in a link).
+    Questions(Vec<QuestionRef>),
+}
+
+/// The questions a `cau=<bank>.<id>.<id>` list names, skipping malformed parts.
+fn question_list(lists: Vec<String>) -> Vec<QuestionRef> {
+    let mut refs = Vec::new();
+    for list in lists {
+        let mut parts = list.split('.');
+        let Some(bank) = parts.next().filter(|b| is_valid_id(b)) else { continue };
+        refs.extend(
+            parts
+                .filter(|q| is_valid_id(q))
+                .map(|q| QuestionRef { bank: BankId::from(bank), question: QuestionId::from(q) }),
+        );
+    }
+    refs
 }
 
 /// An exam's settings; with the seed, they fix the exam question for question.
@@ -93,8 +112,11 @@ impl Route {
         };
         match get("trang") {
             Some("luyen-tap") => {
+                let chosen = question_list(all("cau"));
                 let source = if get("sai").is_some() {
                     PracticeSource::Missed
+                } else if !chosen.is_empty() {
+                    PracticeSource::Questions(chosen)
                 } else if let Some(bank) = get("nh") {
                     PracticeSource::Bank(BankId::from(bank))
                 } else if let Some(tag) = get("the") {
@@ -158,6 +180,13 @@ impl Route {
             Route::Practice(PracticeSource::Missed) => {
                 out.append_pair("trang", "luyen-tap").append_pair("sai", "1");
             }
+            Route::Practice(PracticeSource::Questions(refs)) => {
+                out.append_pair("trang", "luyen-tap");
+                for run in refs.chunk_by(|a, b| a.bank == b.bank) {
+                    let ids = run.iter().map(|r| r.question.as_str()).collect::<Vec<_>>().join(".");
+                    out.append_pair("cau", &format!("{}.{ids}", run[0].bank));
+                }
+            }
             Route::Exam(spec) => {
                 out.append_pair("trang", "thi");
                 for bank in &spec.filter.banks {
@@ -195,6 +224,12 @@ mod tests {
             Route::Stats,
             Route::TryBank,
             Route::Practice(PracticeSource::Missed),
+            Route::Practice(PracticeSource::Questions(vec![
+                QuestionRef { bank: "nq35".into(), question: "nq35-001".into() },
+                QuestionRef { bank: "nq35".into(), question: "nq35-007".into() },
+                QuestionRef { bank: "mau".into(), question: "mau-002".into() },
+                QuestionRef { bank: "nq35".into(), question: "nq35-003".into() },
+            ])),
             Route::Exam(ExamSpec {
                 filter: Filter {
                     banks: vec!["a".into(), "b".into()],
@@ -210,6 +245,18 @@ mod tests {
             assert_eq!(Route::parse(&r.to_query()), r, "{}", r.to_query());
         }
         assert_eq!(Route::Home { query: String::new() }.to_query(), "?");
+        let short = Route::Practice(PracticeSource::Questions(vec![
+            QuestionRef { bank: "nq35".into(), question: "nq35-001".into() },
+            QuestionRef { bank: "nq35".into(), question: "nq35-007".into() },
+        ]));
+        assert_eq!(short.to_query(), "?trang=luyen-tap&cau=nq35.nq35-001.nq35-007");
+        assert_eq!(
+            Route::parse("?trang=luyen-tap&cau=nq35.Sai..x-1&cau=.a"),
+            Route::Practice(PracticeSource::Questions(vec![QuestionRef {
+                bank: "nq35".into(),
+                question: "x-1".into()
+            }]))
+        );
     }
 
     #[test]

@@ -1,0 +1,224 @@
+//! A group's results without a server, in headless Chromium against the built app: two browser
+//! profiles take the same seeded exam with different answers and get result codes; the codes,
+//! pasted inside chat text into the trainers' page (soan.html?muc=ket-qua) at 360 px, give the
+//! table and the item statistics the core computes from the same codes; a code with one
+//! character changed, one for another seed and one for an edited bank are set aside with their
+//! reasons; the CSV starts with the byte-order mark and names its columns; the results stay
+//! after a reload, sort from the keyboard and are deleted on request.
+
+use ontap_core::draw::Filter;
+use ontap_core::exam::Exam;
+use ontap_core::group::{Reason, collect};
+use ontap_core::library::Library;
+use ontap_core::local::trainer_library;
+use ontap_core::present::decimal;
+use ontap_core::result_code::{CodeError, ResultCode};
+use ontap_core::route::ExamSpec;
+use ontap_e2e::answer::pick_something;
+use ontap_e2e::browser::Browser;
+use ontap_e2e::server::StaticServer;
+use ontap_e2e::{dist_dir, shipped_report};
+use serde_json::Value;
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+const BANK: &str = "ngay-le-lon";
+const SEED: u64 = 4242;
+const COUNT: usize = 5;
+
+fn spec(seed: u64) -> ExamSpec {
+    ExamSpec {
+        filter: Filter { banks: vec![BANK.into()], tags: vec![] },
+        count: COUNT,
+        minutes: 30,
+        pass_percent: 50,
+        seed,
+    }
+}
+
+fn link(seed: u64) -> String {
+    format!("?trang=thi&nh={BANK}&so={COUNT}&phut=30&dat=50&ma={seed}")
+}
+
+async fn js(b: &Browser, script: &str, args: Vec<Value>) -> Value {
+    b.driver.execute(script, args).await.expect("script runs").json().clone()
+}
+
+/// Waits up to 10 s until `script` returns something other than null or false.
+async fn until(b: &Browser, what: &str, script: &str) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let v = js(b, script, vec![]).await;
+        if !matches!(v, Value::Null | Value::Bool(false)) {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Takes the seeded exam answering the first `answered` questions with some answer, submits
+/// it, types `name` and returns the result code shown.
+async fn take_exam(b: &Browser, server: &StaticServer, answered: usize, name: &str) -> String {
+    b.driver.goto(format!("{}{}", server.url(), link(SEED))).await.unwrap();
+    b.wait_for(".exam-nav .nav-q").await;
+    for k in 0..answered {
+        pick_something(b).await;
+        if k + 1 < COUNT {
+            b.wait_for("#next-q").await.click().await.unwrap();
+        }
+    }
+    b.wait_for("#submit-exam").await.click().await.unwrap();
+    b.wait_for("#confirm-submit").await.click().await.unwrap();
+    b.wait_for("#result-code-missing").await;
+    b.wait_for("#result-name").await.send_keys(name).await.unwrap();
+    b.wait_for("#result-code").await;
+    assert!(!b.all("svg.qr path").await.is_empty(), "a QR code is drawn");
+    assert!(!b.all("#copy-result").await.is_empty());
+    let code = until(b, "the code", "return document.getElementById('result-code').value || null").await;
+    assert_eq!(
+        js(b, "return localStorage.getItem('ontap.name')", vec![]).await,
+        Value::from(name),
+        "kept for next time"
+    );
+    code.as_str().unwrap().to_owned()
+}
+
+/// A code for the same link, made against `lib` (another seed, or an edited bank).
+fn native_code(lib: &Library, seed: u64, name: &str) -> String {
+    let mut exam = Exam::start(lib, spec(seed), 1_764_000_000_000.0);
+    exam.submit(1_764_000_060_000.0);
+    ResultCode::of_exam(lib, &exam, name).encode()
+}
+
+/// The texts of the cells matching `css` in every row matching `rows`.
+async fn cells(b: &Browser, rows: &str, css: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for row in b.all(rows).await {
+        out.push(row.find(By::Css(css)).await.unwrap().text().await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn codes_from_two_members_pasted_in_chat_give_the_table_and_item_statistics() {
+    let lib = trainer_library(&shipped_report(), &[]);
+    let server = StaticServer::start(&dist_dir(), 0);
+
+    let a = Browser::start(1280, 900).await;
+    let code_a = take_exam(&a, &server, COUNT, "Nguyễn Văn An").await;
+    a.quit().await;
+    let b = Browser::start(1280, 900).await;
+    b.emulate_phone(360, 800).await;
+    let code_b = take_exam(&b, &server, 2, "Trần Thị Bình").await;
+    assert_ne!(code_a, code_b);
+    let (read_a, read_b) = (ResultCode::decode(&code_a).unwrap(), ResultCode::decode(&code_b).unwrap());
+    assert_ne!(read_a.answers, read_b.answers, "different answers");
+    assert_eq!((read_a.name.as_str(), read_a.spec.clone()), ("Nguyễn Văn An", spec(SEED)));
+    assert_eq!(read_b.answers.len(), COUNT);
+
+    // Set aside: one character changed, another seed, and a bank edited since.
+    let at = code_a.len() - 5;
+    let swap = if &code_a[at..=at] == "7" { "8" } else { "7" };
+    let damaged = format!("{}{swap}{}", &code_a[..at], &code_a[at + 1..]);
+    assert_eq!(ResultCode::decode(&damaged), Err(CodeError::Damaged));
+    let other_seed = native_code(&lib, SEED + 1, "Lê Văn Cường");
+    let mut edited = lib.clone();
+    let bank = edited.banks.iter_mut().find(|b| b.id.as_str() == BANK).unwrap();
+    bank.questions.iter_mut().for_each(|q| q.prompt.push_str(" (sửa)"));
+    let edited = Library::new(edited.banks.clone(), vec![]);
+    let before_edit = native_code(&edited, SEED, "Phạm Thị Dung");
+    let chat = format!(
+        "[20:01] Nguyễn Văn An: {code_a}\n[20:02] Trần Thị Bình: Em gửi kết quả ạ:\n{code_b}\n\
+         [20:03] An (gửi lại): {code_a}\n[20:04] Cường: {other_seed} (đề hôm trước)\n\
+         [20:05] Ai đó: {damaged}\n[20:06] Dung: {before_edit}\nCảm ơn cả nhóm!"
+    );
+
+    // The trainers' page, on the 360 px phone.
+    b.driver.goto(format!("{}soan.html?muc=ket-qua", server.url())).await.unwrap();
+    b.wait_for("#results-paste").await;
+    let current = b.wait_for(".trainer-menu a[aria-current='page']").await.text().await.unwrap();
+    assert_eq!(current, "Tổng hợp kết quả");
+    let paste = "const t = document.getElementById('results-paste'); t.value = arguments[0]; \
+                 t.dispatchEvent(new Event('input', { bubbles: true })); return null";
+    js(&b, paste, vec![Value::from(chat.clone())]).await;
+    b.wait_for("#results-add").await.click().await.unwrap();
+    until(&b, "the table", "return document.querySelectorAll('#results-table tr.member').length === 2").await;
+    let status = b.wait_for("#results-status").await.text().await.unwrap();
+    assert_eq!(status, "Tìm thấy 6 mã, thêm 5 mã mới (mã trùng được gộp).");
+
+    // The table is what the core computes from the same codes, highest score first.
+    let expected = collect(&lib, &[&code_a, &code_b]);
+    let mut members = expected.members.clone();
+    members.sort_by(|x, y| y.out_of_10.total_cmp(&x.out_of_10));
+    assert_eq!(
+        cells(&b, "#results-table tr.member", "th").await,
+        members.iter().map(|m| m.name.clone()).collect::<Vec<_>>()
+    );
+    let scores: Vec<String> = members.iter().map(|m| decimal(m.out_of_10, 2)).collect();
+    assert_eq!(cells(&b, "#results-table tr.member", "td.score").await, scores);
+    let averages = b.wait_for("#results-averages").await.text().await.unwrap();
+    assert!(averages.contains(&format!("điểm trung bình {}/10", decimal(expected.mean_out_of_10(), 2))), "{averages}");
+
+    // Item statistics: one row per question, facility as the core computes it.
+    let stats = expected.item_stats(&lib);
+    assert_eq!(stats.len(), COUNT);
+    let facility: Vec<String> = stats.iter().map(|s| format!("{}%", decimal(s.facility * 100.0, 0))).collect();
+    assert_eq!(cells(&b, "#items-table tr.item", "td.facility").await, facility);
+    let discrimination: Vec<String> =
+        stats.iter().map(|s| s.discrimination.map_or_else(|| "—".to_owned(), |d| decimal(d, 2))).collect();
+    assert_eq!(cells(&b, "#items-table tr.item", "td.discrimination").await, discrimination);
+
+    // Set aside, each with its reason.
+    let set_aside = cells(&b, "#set-aside li", "strong").await;
+    assert_eq!(set_aside, ["Mã của Lê Văn Cường", "Mã không đọc được", "Mã của Phạm Thị Dung"]);
+    let reasons =
+        [Reason::OtherExam.message(), Reason::Unreadable(CodeError::Damaged).message(), Reason::ChangedBank.message()];
+    let items = b.all("#set-aside li").await;
+    assert_eq!(items.len(), 3);
+    for (li, reason) in items.iter().zip(&reasons) {
+        let text = li.text().await.unwrap();
+        assert!(text.contains(reason.as_str()), "{text}");
+    }
+
+    // No horizontal scroll at 360 px (wide tables scroll in their own box).
+    let width = js(&b, "return document.documentElement.scrollWidth", vec![]).await;
+    assert!(width.as_u64().unwrap() <= 360, "the page is {width} px wide");
+
+    // The CSV: captured as the page hands it to the browser.
+    let capture = "window.__csv = null; const make = URL.createObjectURL; \
+                   URL.createObjectURL = blob => { window.__csv = blob; return make(blob); }; return null";
+    js(&b, capture, vec![]).await;
+    b.wait_for("#results-csv").await.click().await.unwrap();
+    until(&b, "the CSV", "return window.__csv !== null").await;
+    let bytes = js(&b, "return window.__csv.arrayBuffer().then(b => Array.from(new Uint8Array(b)))", vec![]).await;
+    let bytes: Vec<u8> = bytes.as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as u8).collect();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "UTF-8 with a byte-order mark");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let header = text.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "Họ tên,Điểm (thang 10),Tỉ lệ đúng (%),Kết quả,Thời gian làm bài,Bắt đầu,Nộp bài,Câu 1,Câu 2,Câu 3,Câu 4,Câu 5"
+    );
+    assert_eq!(text.lines().count(), 3);
+    assert!(text.contains("Nguyễn Văn An,") && text.contains("Trần Thị Bình,"), "{text}");
+
+    // Kept after a reload; sorted by name from the keyboard.
+    b.driver.refresh().await.unwrap();
+    until(&b, "the kept table", "return document.querySelectorAll('#results-table tr.member').length === 2").await;
+    let sort = b.wait_for("#results-table thead th:first-child button").await;
+    sort.send_keys(Key::Enter).await.unwrap();
+    until(&b, "sorted by name", "return document.querySelector('#results-table thead th:first-child').getAttribute('aria-sort') === 'ascending'").await;
+    assert_eq!(cells(&b, "#results-table tr.member", "th").await, ["Nguyễn Văn An", "Trần Thị Bình"]);
+
+    // Deleting one set-aside code, then everything (after a confirmation).
+    let stored = js(&b, "return localStorage.getItem('ontap.results')", vec![]).await;
+    assert_eq!(stored.as_str().unwrap().lines().count(), 5);
+    b.wait_for("#set-aside li button").await.click().await.unwrap();
+    until(&b, "one code fewer", "return document.querySelectorAll('#set-aside li').length === 2").await;
+    b.wait_for("#results-clear").await.click().await.unwrap();
+    b.driver.accept_alert().await.unwrap();
+    until(&b, "an empty page", "return document.querySelectorAll('#results-table').length === 0").await;
+    assert_eq!(js(&b, "return localStorage.getItem('ontap.results')", vec![]).await, Value::Null);
+    b.quit().await;
+}

@@ -26,7 +26,7 @@ fn path(text: &str) -> Option<(String, usize)> {
 pub fn QrCode(text: String, label: &'static str) -> impl IntoView {
     path(&text).map(|(d, side)| {
         view! {
-            <svg class="qr" viewBox=format!("0 0 {side} {side}") role="img" aria-label=label
+            <svg class="qr" style="display:block;width:12rem;max-width:100%;height:auto;margin:0.5rem 0" viewBox=format!("0 0 {side} {side}") role="img" aria-label=label
                 shape-rendering="crispEdges">
                 <rect width=side.to_string() height=side.to_string() fill="#fff"/>
                 <path d=d fill="#000"/>

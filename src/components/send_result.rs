@@ -16,6 +16,10 @@ fn from_seeded_link() -> bool {
     nav::current_query().trim_start_matches('?').split('&').any(|pair| pair.starts_with("ma="))
 }
 
+/// The code's field: inline, so that the style every page inlines (`style.css`) does not grow.
+const CODE_STYLE: &str =
+    "display:block;width:100%;box-sizing:border-box;font:1rem ui-monospace,monospace;word-break:break-all";
+
 /// Selects the whole code when its field gets the focus, ready to copy by hand.
 fn select_all(ev: leptos::ev::FocusEvent) {
     event_target::<web_sys::HtmlTextAreaElement>(&ev).select();
@@ -62,17 +66,17 @@ pub fn SendResult(exam: Exam) -> impl IntoView {
         <section class="send-result" aria-labelledby="send-heading">
             <h2 id="send-heading">"Gửi kết quả cho người tổ chức"</h2>
             <p class="hint">"Mã kết quả chứa họ tên, các câu trả lời và thời gian làm bài; người tổ chức chấm lại từ mã này. Mã không rời máy cho đến khi bạn gửi."</p>
-            <p>
+            <div class="fields">
                 <label for="result-name">"Họ và tên"</label>
                 <input id="result-name" type="text" autocomplete="name" maxlength={MAX_NAME_CHARS.to_string()}
                     prop:value=move || name.get() on:input=on_name/>
-            </p>
+            </div>
             {move || match code.get() {
                 None => view! { <p class="hint" id="result-code-missing">"Nhập họ tên để tạo mã kết quả."</p> }.into_any(),
                 Some(text) => view! {
                     <p>
                         <label for="result-code">"Mã kết quả"</label>
-                        <textarea id="result-code" readonly rows="3" spellcheck="false" prop:value=text.clone()
+                        <textarea id="result-code" readonly rows="4" spellcheck="false" prop:value=text.clone() style=CODE_STYLE
                             on:focus=select_all></textarea>
                     </p>
                     <p class="actions">

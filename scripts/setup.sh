@@ -68,4 +68,12 @@ if ! command -v python3 >/dev/null; then
   apt-get install -y -qq python3-minimal >&2
 fi
 
+# The paper exam's browser test prints to PDF and reads it back with pdftotext.
+if ! command -v pdftotext >/dev/null; then
+  log "installing poppler-utils (Debian package, for pdftotext)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq poppler-utils >&2
+fi
+
 log "tools ready: $(trunk --version), $(wasm-bindgen --version 2>/dev/null || echo 'wasm-bindgen: after first lock'), $("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version), $(chromium --version 2>/dev/null | head -1)"

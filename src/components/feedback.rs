@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use ontap_core::Question;
 use ontap_core::model::Material;
-use ontap_core::present::{correct_lines, response_lines};
+use ontap_core::present::{correct_lines, response_lines, source_line};
 use ontap_core::score::{Credit, Response};
 
 /// The verdict as one short sentence (also what screen readers announce).
@@ -14,14 +14,6 @@ pub fn verdict_text(credit: Credit) -> String {
         format!("◐ Đúng một phần ({}/{}).", credit.earned, credit.out_of)
     } else {
         "✗ Chưa đúng.".to_owned()
-    }
-}
-
-/// The source line: `Nguồn: <title>, <date> — “<quote>”`.
-pub fn source_text(question: &Question, material: Option<&Material>) -> String {
-    match material {
-        Some(m) => format!("Nguồn: {}, {} — “{}”", m.title, m.display_date(), question.source.quote),
-        None => format!("Nguồn: {} — “{}”", question.source.material, question.source.quote),
     }
 }
 
@@ -63,7 +55,7 @@ pub fn Feedback(
                 <ul>{right.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </div>
             <p class="explanation">{question.explanation.clone()}</p>
-            <p class="source">{source_text(&question, material.as_ref())}</p>
+            <p class="source">{source_line(&question, material.as_ref())}</p>
         </div>
     }
 }

@@ -72,7 +72,7 @@ pub fn ExamPage(
     let index = RwSignal::new(0usize);
     let now = RwSignal::new(now_ms());
     let confirming = RwSignal::new(false);
-    let share = nav::absolute_url(&Route::Exam(spec).to_query());
+    let share = nav::absolute_url(&Route::Exam(spec.clone()).to_query());
     // Read in small closures only: reading it in the page's closure would re-render the
     // question (and drop the focus of a text field) on every keystroke.
     let answered = {
@@ -271,6 +271,7 @@ pub fn ExamPage(
     view! {
         <h2 class="page-title">"Thi thử"</h2>
         <p class="hint share">"Đường dẫn đề này (gửi cho người khác để thi cùng đề): "<code>{share}</code></p>
+        <p class="hint"><a id="print-link" href=Route::Print(spec).to_query()>"In đề này ra giấy (kèm đáp án)"</a></p>
         {move || if exam.with(Exam::is_submitted) { result.clone()().into_any() } else { running.clone()().into_any() }}
     }
 }

@@ -5,4 +5,5 @@ pub mod exam;
 pub mod exam_setup;
 pub mod home;
 pub mod practice;
+pub mod print;
 pub mod stats;

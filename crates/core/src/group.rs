@@ -273,13 +273,14 @@ impl GroupResults {
             SortBy::Taken => m.taken_ms,
             _ => m.submitted_ms,
         };
-        list.sort_by(|a, b| match by {
-            SortBy::Name => search_key(&a.name).cmp(&search_key(&b.name)),
-            _ => number(a).total_cmp(&number(b)),
+        // Stable both ways: equal rows keep the order their codes came in.
+        list.sort_by(|a, b| {
+            let order = match by {
+                SortBy::Name => search_key(&a.name).cmp(&search_key(&b.name)),
+                _ => number(a).total_cmp(&number(b)),
+            };
+            if descending { order.reverse() } else { order }
         });
-        if descending {
-            list.reverse();
-        }
         list
     }
 
@@ -617,6 +618,11 @@ mod tests {
         let names = |list: Vec<&Member>| list.iter().map(|m| m.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(group.sorted(SortBy::Score, false)), ["Dũng", "Chi", "Bình", "An"]);
         assert_eq!(names(group.sorted(SortBy::Name, true)), ["Dũng", "Chi", "Bình", "An"]);
+        assert_eq!(
+            names(group.sorted(SortBy::Taken, true)),
+            ["An", "Bình", "Chi", "Dũng"],
+            "equal times keep their order"
+        );
         let csv = group.csv(7 * 60);
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();

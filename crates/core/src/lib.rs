@@ -21,6 +21,7 @@ pub mod local;
 pub mod locate;
 pub mod markup;
 pub mod model;
+pub mod paper;
 pub mod practice;
 pub mod present;
 pub mod progress;

@@ -1,7 +1,7 @@
 //! Answers as lines of text, in the order the member saw the question: what the feedback and
 //! the exam review show ("B. Bộ Chính trị"). Letters follow display order, not file order.
 
-use crate::model::{QuestionKind, index_letter};
+use crate::model::{Material, Question, QuestionKind, index_letter};
 use crate::score::Response;
 
 /// A number as Vietnamese writes it, with a decimal comma and no trailing zeros:
@@ -18,6 +18,14 @@ pub fn iso_day(ms: i64) -> String {
     // Fields, not `format("%Y-%m-%d")`: chrono's strftime parser would cost the browser build 9 KB.
     chrono::DateTime::from_timestamp_millis(ms)
         .map_or_else(|| "1970-01-01".to_owned(), |t| format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day()))
+}
+
+/// The source line: `Nguồn: <title>, <date> — “<quote>”` (the material's id when it is unknown).
+pub fn source_line(question: &Question, material: Option<&Material>) -> String {
+    match material {
+        Some(m) => format!("Nguồn: {}, {} — “{}”", m.title, m.display_date(), question.source.quote),
+        None => format!("Nguồn: {} — “{}”", question.source.material, question.source.quote),
+    }
 }
 
 /// The word for a true/false verdict.

@@ -88,6 +88,8 @@ pub enum Route {
     ExamSetup,
     /// An exam.
     Exam(ExamSpec),
+    /// The same exam on paper, with its answer key (`trang=in`, the exam link's parameters).
+    Print(ExamSpec),
     /// The member's data: backup and restore.
     Data,
     /// Statistics (Thống kê).
@@ -109,6 +111,13 @@ impl Route {
         };
         let number = |key: &str, default: u64, max: u64| {
             get(key).and_then(|v| v.parse::<u64>().ok()).filter(|n| (1..=max).contains(n)).unwrap_or(default)
+        };
+        let exam = || ExamSpec {
+            filter: Filter { banks: all("nh").into_iter().map(BankId).collect(), tags: all("the") },
+            count: number("so", DEFAULT_EXAM_QUESTIONS as u64, 500) as usize,
+            minutes: number("phut", u64::from(DEFAULT_EXAM_MINUTES), 600) as u32,
+            pass_percent: number("dat", u64::from(DEFAULT_PASS_PERCENT), 100) as u32,
+            seed: get("ma").and_then(|v| v.parse().ok()).unwrap_or(0),
         };
         match get("trang") {
             Some("luyen-tap") => {
@@ -133,13 +142,8 @@ impl Route {
             Some("du-lieu") => Route::Data,
             Some("thong-ke") => Route::Stats,
             Some("thu-ngan-hang") => Route::TryBank,
-            Some("thi") => Route::Exam(ExamSpec {
-                filter: Filter { banks: all("nh").into_iter().map(BankId).collect(), tags: all("the") },
-                count: number("so", DEFAULT_EXAM_QUESTIONS as u64, 500) as usize,
-                minutes: number("phut", u64::from(DEFAULT_EXAM_MINUTES), 600) as u32,
-                pass_percent: number("dat", u64::from(DEFAULT_PASS_PERCENT), 100) as u32,
-                seed: get("ma").and_then(|v| v.parse().ok()).unwrap_or(0),
-            }),
+            Some("thi") => Route::Exam(exam()),
+            Some("in") => Route::Print(exam()),
             _ => Route::Home { query: get("tim").unwrap_or_default().to_owned() },
         }
     }
@@ -187,8 +191,8 @@ impl Route {
                     out.append_pair("cau", &format!("{}.{ids}", run[0].bank));
                 }
             }
-            Route::Exam(spec) => {
-                out.append_pair("trang", "thi");
+            Route::Exam(spec) | Route::Print(spec) => {
+                out.append_pair("trang", if matches!(self, Route::Print(_)) { "in" } else { "thi" });
                 for bank in &spec.filter.banks {
                     out.append_pair("nh", bank.as_str());
                 }
@@ -224,6 +228,7 @@ mod tests {
             Route::Stats,
             Route::TryBank,
             Route::Practice(PracticeSource::Missed),
+            Route::Print(ExamSpec::with_seed(7)),
             Route::Practice(PracticeSource::Questions(vec![
                 QuestionRef { bank: "nq35".into(), question: "nq35-001".into() },
                 QuestionRef { bank: "nq35".into(), question: "nq35-007".into() },

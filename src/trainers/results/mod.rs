@@ -14,7 +14,7 @@ use crate::platform::storage::LocalStore;
 use items::ItemAnalysis;
 use leptos::prelude::*;
 use ontap_core::group::{GroupResults, RESULTS_KEY, SetAside, add_codes, collect, describe, kept_codes};
-use ontap_core::local::trainer_library;
+use ontap_core::local;
 use ontap_core::progress::store::Store;
 use std::sync::Arc;
 use table::MembersTable;
@@ -36,7 +36,7 @@ fn save(codes: &[String]) -> Result<(), String> {
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<TrainerState>();
-    let library = Arc::new(state.local.with_untracked(|local| trainer_library(&state.report, local)));
+    let library = Arc::new(state.local.with_untracked(|local| local::library(&state.report, local)));
     let codes = RwSignal::new(LocalStore.read(RESULTS_KEY).ok().flatten().map(|s| kept_codes(&s)).unwrap_or_default());
     let status = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());

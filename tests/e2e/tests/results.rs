@@ -8,13 +8,13 @@
 
 use ontap_core::draw::Filter;
 use ontap_core::exam::Exam;
-use ontap_core::group::{Reason, collect};
+use ontap_core::group::{Reason, SortBy, collect};
 use ontap_core::library::Library;
-use ontap_core::local::trainer_library;
+use ontap_core::local::library;
+use ontap_core::model::QuestionKind;
 use ontap_core::present::decimal;
 use ontap_core::result_code::{CodeError, ResultCode};
 use ontap_core::route::ExamSpec;
-use ontap_e2e::answer::pick_something;
 use ontap_e2e::browser::Browser;
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{dist_dir, shipped_report};
@@ -57,13 +57,43 @@ async fn until(b: &Browser, what: &str, script: &str) -> Value {
     }
 }
 
-/// Takes the seeded exam answering the first `answered` questions with some answer, submits
-/// it, types `name` and returns the result code shown.
-async fn take_exam(b: &Browser, server: &StaticServer, answered: usize, name: &str) -> String {
+/// The number keys that answer the exam's question `k` right (`right`) or wrong, as the
+/// exam page reads them (the option's place as shown; 1 = Đúng, 2 = Sai); none for the types
+/// answered otherwise, which are left unanswered.
+fn keys(lib: &Library, k: usize, right: bool) -> Vec<usize> {
+    let exam = Exam::start(lib, spec(SEED), 0.0);
+    let item = &exam.items[k];
+    let place = |i: &usize| item.order.iter().position(|o| o == i).unwrap() + 1;
+    match &lib.question(&item.question).unwrap().kind {
+        QuestionKind::Single { correct, .. } | QuestionKind::Multiple { correct, .. } => {
+            let good = correct.indices();
+            if right {
+                good.iter().map(place).collect()
+            } else {
+                item.order.iter().filter(|i| !good.contains(i)).take(1).map(place).collect()
+            }
+        }
+        QuestionKind::TrueFalse { answer } => vec![if *answer == right { 1 } else { 2 }],
+        _ => Vec::new(),
+    }
+}
+
+/// Takes the seeded exam answering with `plan` (the keys for each question), submits it,
+/// types `name` and returns the result code shown.
+async fn take_exam(b: &Browser, server: &StaticServer, plan: &[Vec<usize>], name: &str) -> String {
     b.driver.goto(format!("{}{}", server.url(), link(SEED))).await.unwrap();
     b.wait_for(".exam-nav .nav-q").await;
-    for k in 0..answered {
-        pick_something(b).await;
+    for (k, keys) in plan.iter().enumerate() {
+        until(
+            b,
+            "the question",
+            &format!("return document.querySelector('.progress').textContent === 'Câu {}/{COUNT}'", k + 1),
+        )
+        .await;
+        for key in keys {
+            let press = format!("window.dispatchEvent(new KeyboardEvent('keydown', {{ key: '{key}' }})); return null");
+            js(b, &press, vec![]).await;
+        }
         if k + 1 < COUNT {
             b.wait_for("#next-q").await.click().await.unwrap();
         }
@@ -102,15 +132,19 @@ async fn cells(b: &Browser, rows: &str, css: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn codes_from_two_members_pasted_in_chat_give_the_table_and_item_statistics() {
-    let lib = trainer_library(&shipped_report(), &[]);
+    let lib = library(&shipped_report(), &[]);
     let server = StaticServer::start(&dist_dir(), 0);
 
+    // An answers every choice and true/false question right; Bình the first two wrong.
+    let plan_a: Vec<Vec<usize>> = (0..COUNT).map(|k| keys(&lib, k, true)).collect();
+    let plan_b: Vec<Vec<usize>> = (0..COUNT).map(|k| if k < 2 { keys(&lib, k, false) } else { Vec::new() }).collect();
+    assert!(plan_a.iter().filter(|k| !k.is_empty()).count() >= 3, "pick a seed with more choice questions");
     let a = Browser::start(1280, 900).await;
-    let code_a = take_exam(&a, &server, COUNT, "Nguyễn Văn An").await;
+    let code_a = take_exam(&a, &server, &plan_a, "Nguyễn Văn An").await;
     a.quit().await;
     let b = Browser::start(1280, 900).await;
     b.emulate_phone(360, 800).await;
-    let code_b = take_exam(&b, &server, 2, "Trần Thị Bình").await;
+    let code_b = take_exam(&b, &server, &plan_b, "Trần Thị Bình").await;
     assert_ne!(code_a, code_b);
     let (read_a, read_b) = (ResultCode::decode(&code_a).unwrap(), ResultCode::decode(&code_b).unwrap());
     assert_ne!(read_a.answers, read_b.answers, "different answers");
@@ -149,8 +183,10 @@ async fn codes_from_two_members_pasted_in_chat_give_the_table_and_item_statistic
 
     // The table is what the core computes from the same codes, highest score first.
     let expected = collect(&lib, &[&code_a, &code_b]);
-    let mut members = expected.members.clone();
-    members.sort_by(|x, y| y.out_of_10.total_cmp(&x.out_of_10));
+    let members = expected.sorted(SortBy::Score, true);
+    assert!(members[0].out_of_10 > members[1].out_of_10, "An scores more than Bình");
+    assert_eq!(members[0].name, "Nguyễn Văn An");
+    eprintln!("scores: {:?}", members.iter().map(|m| (&m.name, m.out_of_10)).collect::<Vec<_>>());
     assert_eq!(
         cells(&b, "#results-table tr.member", "th").await,
         members.iter().map(|m| m.name.clone()).collect::<Vec<_>>()
@@ -183,7 +219,10 @@ async fn codes_from_two_members_pasted_in_chat_give_the_table_and_item_statistic
 
     // No horizontal scroll at 360 px (wide tables scroll in their own box).
     let width = js(&b, "return document.documentElement.scrollWidth", vec![]).await;
-    assert!(width.as_u64().unwrap() <= 360, "the page is {width} px wide");
+    let wide = "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 361 && !(e.parentElement && e.parentElement.closest('.table-wrap'))) \
+                .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')";
+    let wide = js(&b, wide, vec![]).await;
+    assert!(width.as_u64().unwrap() <= 360, "the page is {width} px wide: {wide}");
 
     // The CSV: captured as the page hands it to the browser.
     let capture = "window.__csv = null; const make = URL.createObjectURL; \
@@ -220,5 +259,61 @@ async fn codes_from_two_members_pasted_in_chat_give_the_table_and_item_statistic
     b.driver.accept_alert().await.unwrap();
     until(&b, "an empty page", "return document.querySelectorAll('#results-table').length === 0").await;
     assert_eq!(js(&b, "return localStorage.getItem('ontap.results')", vec![]).await, Value::Null);
+    b.quit().await;
+}
+
+/// Chromium's PDF of the page shown, as text (`pdftotext -layout` from poppler-utils, which
+/// scripts/setup.sh installs).
+async fn printed_text(b: &Browser) -> String {
+    let pdf =
+        b.driver.cdp().send_raw("Page.printToPDF", serde_json::json!({ "preferCSSPageSize": true })).await.unwrap();
+    let dir = std::env::temp_dir().join(format!("ontap-print-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("de.b64"), pdf["data"].as_str().unwrap()).unwrap();
+    let decoded = std::process::Command::new("base64").arg("-d").arg(dir.join("de.b64")).output().unwrap();
+    std::fs::write(dir.join("de.pdf"), decoded.stdout).unwrap();
+    let text =
+        std::process::Command::new("pdftotext").arg(dir.join("de.pdf")).arg("-").output().expect("pdftotext runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    String::from_utf8(text.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn any_exam_link_prints_with_every_question_and_the_key() {
+    use ontap_core::paper::paper;
+    use ontap_core::text::search_key;
+    let lib = library(&shipped_report(), &[]);
+    let sheet = paper(&lib, &Exam::start(&lib, spec(SEED), 0.0));
+    assert_eq!(sheet.len(), COUNT);
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    let print_link = link(SEED).replace("trang=thi&", "trang=in&");
+    // The exam page links to its paper version.
+    b.driver.goto(format!("{}{}", server.url(), link(SEED))).await.unwrap();
+    let href = b.wait_for("a#print-link").await.attr("href").await.unwrap().unwrap();
+    assert!(href.ends_with(&print_link), "{href}");
+    b.driver.goto(format!("{}{print_link}", server.url())).await.unwrap();
+    b.wait_for(".paper-q").await;
+    let shown: Vec<String> = {
+        let mut ids = Vec::new();
+        for q in b.all(".paper-q").await {
+            ids.push(q.attr("data-question").await.unwrap().unwrap());
+        }
+        ids
+    };
+    let drawn: Vec<String> = sheet.iter().map(|q| q.question.question.to_string()).collect();
+    assert_eq!(shown, drawn, "the same questions in the same order as the link's exam");
+
+    let text = search_key(&printed_text(&b).await);
+    for q in &sheet {
+        let start: String = search_key(&q.prompt.replace("___", " ")).chars().take(40).collect();
+        let start = start.split_whitespace().take(5).collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&start), "question {} is printed: {start:?}\n{text}", q.number);
+        assert!(text.contains(&format!("cau {}.", q.number)), "numbered {}", q.number);
+        let key = search_key(&q.key[0]);
+        let key: String = key.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&key), "the key of question {}: {key:?}", q.number);
+    }
+    assert!(text.contains("bang tra loi") && text.contains("dap an"), "the answer grid and the key page");
     b.quit().await;
 }

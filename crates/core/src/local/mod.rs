@@ -108,14 +108,6 @@ pub fn member_library(shipped: &Shipped, local: &[ReadLocal]) -> Library {
     library_of(shipped.banks.clone(), shipped.materials.clone(), local.iter().filter_map(|l| l.bank.as_ref()))
 }
 
-/// The trainer's library: the shipped banks without errors, then the usable local ones (what
-/// the organiser's page scores result codes against).
-pub fn trainer_library(shipped: &FolderReport, local: &[LocalBank]) -> Library {
-    let banks = shipped.banks.iter().filter_map(|b| b.bank.clone()).collect();
-    let materials = shipped.materials.as_ref().map(|m| m.materials.clone()).unwrap_or_default();
-    library_of(banks, materials, local.iter().filter_map(|l| l.checked.value.as_ref()))
-}
-
 fn library_of<'a>(mut banks: Vec<Bank>, materials: Vec<Material>, local: impl Iterator<Item = &'a Bank>) -> Library {
     let mut local_ids: Vec<BankId> = Vec::new();
     for bank in local {

@@ -6,7 +6,7 @@
 use crate::exam::{Exam, ExamItem};
 use crate::library::{Library, QuestionRef};
 use crate::model::{QuestionKind, index_letter};
-use crate::present::{decimal, verdict};
+use crate::present::{fixed, verdict};
 use crate::result_code::{CodeError, ResultCode, exam_version, find_codes};
 use crate::route::ExamSpec;
 use crate::score::{Credit, Response, score};
@@ -353,14 +353,14 @@ impl GroupResults {
         for m in &self.members {
             let mut row = vec![
                 m.name.clone(),
-                format!("{:.2}", m.out_of_10),
-                format!("{:.1}", m.percent),
+                fixed(m.out_of_10, 2),
+                fixed(m.percent, 1),
                 pass_word(m.passed).to_owned(),
                 minutes_seconds(m.taken_ms),
                 local_time(m.submitted_ms - m.taken_ms, offset_minutes),
                 local_time(m.submitted_ms, offset_minutes),
             ];
-            row.extend(m.credits.iter().map(|c| decimal(c.value(), 2).replace(',', ".")));
+            row.extend(m.credits.iter().map(|c| fixed(c.value(), 2)));
             push_row(&mut out, &row);
         }
         out
@@ -632,7 +632,7 @@ mod tests {
         );
         // 1 764 000 000 s is 2025-11-24 16:00 UTC, 23:00 in Việt Nam.
         assert!(
-            lines[2].starts_with("Bình,7.50,75.0,Đạt,5 phút 00 giây,24/11/2025 23:00,24/11/2025 23:05,"),
+            lines[2].starts_with("Bình,7.5,75,Đạt,5 phút 00 giây,24/11/2025 23:00,24/11/2025 23:05,"),
             "{}",
             lines[2]
         );

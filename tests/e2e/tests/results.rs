@@ -145,6 +145,7 @@ async fn codes_from_two_members_pasted_in_chat_give_the_table_and_item_statistic
     let b = Browser::start(1280, 900).await;
     b.emulate_phone(360, 800).await;
     let code_b = take_exam(&b, &server, &plan_b, "Trần Thị Bình").await;
+    eprintln!("codes: {code_a} {code_b}");
     assert_ne!(code_a, code_b);
     let (read_a, read_b) = (ResultCode::decode(&code_a).unwrap(), ResultCode::decode(&code_b).unwrap());
     assert_ne!(read_a.answers, read_b.answers, "different answers");

@@ -106,6 +106,11 @@ async fn take_exam(b: &Browser, server: &StaticServer, plan: &[Vec<usize>], name
     assert!(!b.all("svg.qr path").await.is_empty(), "a QR code is drawn");
     assert!(!b.all("#copy-result").await.is_empty());
     let code = until(b, "the code", "return document.getElementById('result-code').value || null").await;
+    let (page, window) = (
+        js(b, "return document.documentElement.scrollWidth", vec![]).await,
+        js(b, "return window.innerWidth", vec![]).await,
+    );
+    assert!(page.as_u64() <= window.as_u64(), "no horizontal scroll: {page} > {window}");
     assert_eq!(
         js(b, "return localStorage.getItem('ontap.name')", vec![]).await,
         Value::from(name),

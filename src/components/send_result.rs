@@ -5,7 +5,7 @@
 
 use crate::app::AppState;
 use crate::components::qr_code::QrCode;
-use crate::platform::{nav, settings, share};
+use crate::platform::{dom, nav, settings, share};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use ontap_core::exam::Exam;
@@ -19,11 +19,6 @@ fn from_seeded_link() -> bool {
 /// The code's field: inline, so that the style every page inlines (`style.css`) does not grow.
 const CODE_STYLE: &str =
     "display:block;width:100%;box-sizing:border-box;font:1rem ui-monospace,monospace;word-break:break-all";
-
-/// Selects the whole code when its field gets the focus, ready to copy by hand.
-fn select_all(ev: leptos::ev::FocusEvent) {
-    event_target::<web_sys::HtmlTextAreaElement>(&ev).select();
-}
 
 /// The result code of the submitted `exam`, ready to send.
 #[component]
@@ -77,7 +72,7 @@ pub fn SendResult(exam: Exam) -> impl IntoView {
                     <p>
                         <label for="result-code">"Mã kết quả"</label>
                         <textarea id="result-code" readonly rows="4" spellcheck="false" prop:value=text.clone() style=CODE_STYLE
-                            on:focus=select_all></textarea>
+                            on:focus=|ev| dom::select_text(&ev)></textarea>
                     </p>
                     <p class="actions">
                         {share::can_share().then(|| view! {

@@ -5,6 +5,7 @@
 //! inlined here, so the style every page loads does not grow.
 
 use crate::app::AppState;
+use crate::platform::dom;
 use leptos::prelude::*;
 use ontap_core::exam::Exam;
 use ontap_core::group::describe;
@@ -101,18 +102,13 @@ pub fn PrintPage(
     let title = describe(&spec, &library);
     let n = sheet.len();
     let key = sheet.iter().map(key_view).collect_view();
-    let print = |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
     view! {
         <style>{PAPER_CSS}</style>
         <article class="paper">
             <h2 class="page-title">"Đề thi trắc nghiệm"</h2>
             <p id="paper-title">{title}</p>
             <p>"Họ và tên: ………………………………………   Chi bộ: ………………………"</p>
-            <p class="no-print"><button type="button" class="button primary" id="print-paper" on:click=print>"In đề"</button></p>
+            <p class="no-print"><button type="button" class="button primary" id="print-paper" on:click=|_| dom::print()>"In đề"</button></p>
             <ol class="paper-questions" style="list-style:none;padding:0">{sheet.into_iter().map(question_view).collect_view()}</ol>
             {grid(n)}
             <section class="paper-key">

@@ -8,7 +8,7 @@ mod table;
 
 use super::TrainerState;
 use crate::platform::clock::utc_offset_minutes;
-use crate::platform::dom::confirm;
+use crate::platform::dom::{self, confirm};
 use crate::platform::files::download;
 use crate::platform::storage::LocalStore;
 use items::ItemAnalysis;
@@ -77,11 +77,6 @@ pub fn ResultsPage() -> impl IntoView {
             status.set("Không tải được tệp CSV.".to_owned());
         }
     };
-    let print = |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
     let lib = library.clone();
     view! {
         <section class="results" aria-labelledby="results-heading">
@@ -102,7 +97,7 @@ pub fn ResultsPage() -> impl IntoView {
             {move || group.with(|g| (!g.members.is_empty() || !g.set_aside.is_empty()).then(|| view! {
                 <p class="actions no-print">
                     <button type="button" class="button" id="results-csv" on:click=csv>"Tải CSV (Excel)"</button>
-                    <button type="button" class="button" id="results-print" on:click=print>"In"</button>
+                    <button type="button" class="button" id="results-print" on:click=|_| dom::print()>"In"</button>
                     <button type="button" class="button" id="results-clear" on:click=clear>"Xoá tất cả"</button>
                 </p>
             }))}

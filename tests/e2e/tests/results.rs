@@ -9,12 +9,12 @@
 use ontap_core::draw::Filter;
 use ontap_core::exam::Exam;
 use ontap_core::group::{Reason, SortBy, collect};
-use ontap_core::library::Library;
+use ontap_core::library::{Library, QuestionRef};
 use ontap_core::local::library;
 use ontap_core::model::QuestionKind;
 use ontap_core::present::decimal;
 use ontap_core::result_code::{CodeError, ResultCode};
-use ontap_core::route::ExamSpec;
+use ontap_core::route::{ExamSpec, PracticeSource, Route};
 use ontap_e2e::browser::Browser;
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{dist_dir, shipped_report};
@@ -146,6 +146,14 @@ async fn codes_from_two_members_pasted_in_chat_give_the_table_and_item_statistic
     assert!(plan_a.iter().filter(|k| !k.is_empty()).count() >= 3, "pick a seed with more choice questions");
     let a = Browser::start(1280, 900).await;
     let code_a = take_exam(&a, &server, &plan_a, "Nguyễn Văn An").await;
+    // “Sao chép mã” puts the code on the clipboard (permission granted as a member would).
+    let grant = serde_json::json!({ "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] });
+    a.driver.cdp().send_raw("Browser.grantPermissions", grant).await.unwrap();
+    a.wait_for("#copy-result").await.click().await.unwrap();
+    let copied = until(&a, "the copy", "return document.getElementById('send-status').textContent || null").await;
+    assert_eq!(copied, Value::from("Đã sao chép mã. Hãy dán vào tin nhắn gửi người tổ chức."));
+    let clipboard = js(&a, "return navigator.clipboard.readText()", vec![]).await;
+    assert_eq!(clipboard, Value::from(code_a.clone()));
     a.quit().await;
     let b = Browser::start(1280, 900).await;
     b.emulate_phone(360, 800).await;
@@ -223,6 +231,13 @@ async fn codes_from_two_members_pasted_in_chat_give_the_table_and_item_statistic
         assert!(text.contains(reason.as_str()), "{text}");
     }
 
+    // The questions to revisit, as a practice link for the group.
+    let revise: Vec<QuestionRef> = expected.to_revise(&stats).iter().map(|s| s.question.clone()).collect();
+    assert!(!revise.is_empty(), "both missed some question");
+    let practice = Route::Practice(PracticeSource::Questions(revise.clone())).to_query();
+    let href = b.wait_for("#revise-link").await.attr("href").await.unwrap().unwrap();
+    assert_eq!(href, format!("./{practice}"));
+
     // No horizontal scroll at 360 px (wide tables scroll in their own box).
     let width = js(&b, "return document.documentElement.scrollWidth", vec![]).await;
     let wide = "return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 361 && !(e.parentElement && e.parentElement.closest('.table-wrap'))) \
@@ -255,6 +270,18 @@ async fn codes_from_two_members_pasted_in_chat_give_the_table_and_item_statistic
     sort.send_keys(Key::Enter).await.unwrap();
     until(&b, "sorted by name", "return document.querySelector('#results-table thead th:first-child').getAttribute('aria-sort') === 'ascending'").await;
     assert_eq!(cells(&b, "#results-table tr.member", "th").await, ["Nguyễn Văn An", "Trần Thị Bình"]);
+
+    // The practice link opens those questions in the member's app.
+    b.driver.goto(format!("{}{practice}", server.url())).await.unwrap();
+    let progress = until(
+        &b,
+        "the practice",
+        "return document.querySelector('.progress') && document.querySelector('.progress').textContent",
+    )
+    .await;
+    assert_eq!(progress, Value::from(format!("Câu 1/{}", revise.len())));
+    b.driver.goto(format!("{}soan.html?muc=ket-qua", server.url())).await.unwrap();
+    until(&b, "the table again", "return document.querySelectorAll('#results-table tr.member').length === 2").await;
 
     // Deleting one set-aside code, then everything (after a confirmation).
     let stored = js(&b, "return localStorage.getItem('ontap.results')", vec![]).await;

@@ -3,19 +3,8 @@
 use leptos::prelude::*;
 use ontap_core::Question;
 use ontap_core::model::Material;
-use ontap_core::present::{correct_lines, response_lines, source_line};
+use ontap_core::present::{correct_lines, credit_verdict, response_lines, source_line};
 use ontap_core::score::{Credit, Response};
-
-/// The verdict as one short sentence (also what screen readers announce).
-pub fn verdict_text(credit: Credit) -> String {
-    if credit.is_full() {
-        "✓ Chính xác!".to_owned()
-    } else if credit.earned > 0 {
-        format!("◐ Đúng một phần ({}/{}).", credit.earned, credit.out_of)
-    } else {
-        "✗ Chưa đúng.".to_owned()
-    }
-}
 
 /// The explanation block for an answered question.
 #[component]
@@ -39,7 +28,7 @@ pub fn Feedback(
     let full = credit.is_full();
     view! {
         <div class="feedback" class:is-right=full class:is-wrong=!full>
-            {(!hide_verdict).then(|| view! { <p class="verdict">{verdict_text(credit)}</p> })}
+            {(!hide_verdict).then(|| view! { <p class="verdict">{credit_verdict(credit)}</p> })}
             {(!full).then(|| view! {
                 <div class="given">
                     <h3>"Bạn trả lời"</h3>

@@ -18,14 +18,15 @@
 
 use ontap_core::progress::{Mode, codec};
 use ontap_e2e::answer::{answer_current, pick_something};
+use ontap_e2e::banks::question_json;
 use ontap_e2e::browser::Browser;
+use ontap_e2e::page::{js, wait_text};
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{SUB_PATH, dist_dir, dist_sub_dir, repo_root};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use thirtyfour::prelude::*;
 
 /// Practised offline (every question), then changed on the server.
 const PRACTICE_BANK: &str = "ngay-le-lon";
@@ -40,6 +41,25 @@ const BUILD_MARKER: &str = r#"<meta name="ontap-test-build" content="2">"#;
 #[tokio::test]
 async fn works_offline_after_one_visit_and_takes_updates_at_the_root() {
     offline_then_updates(&dist_dir(), "/").await;
+}
+
+/// A trainer whose first visit is the trainers' page: it installs the worker with itself and the
+/// member's app, and works offline from then on.
+#[tokio::test]
+async fn the_trainers_page_opened_first_works_offline() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let url = server.url();
+    let b = Browser::start(1280, 900).await;
+    b.driver.goto(format!("{url}soan.html")).await.unwrap();
+    b.wait_for("#bank-file").await;
+    wait_js(&b, "return !!navigator.serviceWorker.controller;", json!(true), "the worker controls the page").await;
+    server.stop();
+    b.driver.refresh().await.unwrap();
+    b.wait_for("#bank-file").await;
+    assert!(text(&b, "#shipped-ok").await.ends_with("không có lỗi."), "its checker ran over the cached banks");
+    b.driver.goto(&url).await.unwrap();
+    wait_text(&b, &format!(".bank-card[data-bank='{PRACTICE_BANK}'] h3"), &bank_title(PRACTICE_BANK)).await;
+    b.quit().await;
 }
 
 #[tokio::test]
@@ -58,8 +78,14 @@ fn precache_build(dist: &Path) -> Value {
     serde_json::from_str(line.trim_end_matches(';')).expect("the BUILD line is JSON")
 }
 
-/// Every file the worker must cache: everything built except the worker and the questions
-/// folder, the page as "./", and the catalogue, the materials and every bank it names.
+/// Whether a built file is the trainers' page's (cached only where that page is opened).
+fn is_trainers(rel: &str) -> bool {
+    rel.starts_with("soan.") || rel.starts_with("ontap-soan-")
+}
+
+/// Every file the worker must cache: everything built except the worker, the questions folder
+/// and the trainers' page, the page as "./", and the catalogue, the materials and every bank it
+/// names.
 fn expected_precache(dist: &Path) -> BTreeSet<String> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -75,10 +101,10 @@ fn expected_precache(dist: &Path) -> BTreeSet<String> {
         .filter(|rel| {
             rel != "sw.js" && !rel.starts_with("questions/") && !rel.ends_with(".gz") && !rel.ends_with(".br")
         })
+        .filter(|rel| !is_trainers(rel))
         .map(|rel| if rel == "index.html" { "./".to_owned() } else { rel })
         .collect();
-    let catalogue: Value =
-        serde_json::from_slice(&std::fs::read(repo_root().join("questions/catalogue.json")).unwrap()).unwrap();
+    let catalogue = question_json("catalogue.json");
     want.insert("questions/catalogue.json".into());
     want.insert(format!("questions/{}", catalogue["materials"].as_str().unwrap()));
     for bank in catalogue["banks"].as_array().unwrap() {
@@ -89,14 +115,12 @@ fn expected_precache(dist: &Path) -> BTreeSet<String> {
 
 /// The title of a shipped bank.
 fn bank_title(id: &str) -> String {
-    let bank: Value =
-        serde_json::from_slice(&std::fs::read(repo_root().join(format!("questions/{id}.json"))).unwrap()).unwrap();
+    let bank = question_json(&format!("{id}.json"));
     bank["title"].as_str().unwrap().to_owned()
 }
 
 fn bank_size(id: &str) -> usize {
-    let bank: Value =
-        serde_json::from_slice(&std::fs::read(repo_root().join(format!("questions/{id}.json"))).unwrap()).unwrap();
+    let bank = question_json(&format!("{id}.json"));
     bank["questions"].as_array().unwrap().len()
 }
 
@@ -131,10 +155,6 @@ fn changed_build(dist: &Path, into: &Path) {
 // ---------------------------------------------------------------------------------------------
 
 /// Runs `script` (its value may be a promise, which WebDriver awaits).
-async fn js(b: &Browser, script: &str) -> Value {
-    b.driver.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e}")).json().clone()
-}
-
 /// Waits up to 30 s until `script` gives `want`; panics with what it last gave.
 async fn wait_js(b: &Browser, script: &str, want: Value, what: &str) {
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -153,21 +173,6 @@ async fn text(b: &Browser, css: &str) -> String {
 }
 
 /// Waits until the first element matching `css` reads `want`.
-async fn wait_text(b: &Browser, css: &str, want: &str) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let got = match b.driver.find(By::Css(css)).await {
-            Ok(el) => el.text().await.ok(),
-            Err(_) => None,
-        };
-        if got.as_deref() == Some(want) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{css:?} reads {got:?}, expected {want:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 /// The cache names of this app's copy (prefix `ontap:<path>:`).
 async fn cache_names(b: &Browser, prefix: &str) -> Vec<String> {
     let v = js(b, &format!("return caches.keys().then(ks => ks.filter(k => k.startsWith('ontap:{prefix}:')));")).await;
@@ -176,8 +181,12 @@ async fn cache_names(b: &Browser, prefix: &str) -> Vec<String> {
 
 /// The addresses held by cache `name`.
 async fn cached_urls(b: &Browser, name: &str) -> BTreeSet<String> {
-    let script = format!("return caches.open('{name}').then(c => c.keys()).then(rs => rs.map(r => r.url));");
-    serde_json::from_value(js(b, &script).await).unwrap()
+    serde_json::from_value(js(b, &cached_urls_script(name)).await).unwrap()
+}
+
+/// A script giving the addresses cache `name` holds, sorted.
+fn cached_urls_script(name: &str) -> String {
+    format!("return caches.open('{name}').then(c => c.keys()).then(rs => rs.map(r => r.url).sort());")
 }
 
 /// The update banner and the offline indicator, when shown.
@@ -249,6 +258,9 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     let build = precache_build(dist);
     let listed: BTreeSet<String> = serde_json::from_value(build["files"].clone()).unwrap();
     assert_eq!(listed, expected_precache(dist), "the precache list is every built file and every bank");
+    let trainers: BTreeSet<String> = serde_json::from_value(build["trainers"].clone()).unwrap();
+    assert_eq!(trainers.len(), 3, "soan.html, its glue and its wasm: {trainers:?}");
+    assert!(trainers.iter().all(|f| is_trainers(f) && dist.join(f).is_file()), "{trainers:?}");
 
     // 1. One visit online.
     let server = StaticServer::start_at(dist, 0, prefix);
@@ -265,10 +277,19 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     assert_eq!(names, vec![cache.clone()], "one cache, named by the build's version");
     let want: BTreeSet<String> =
         listed.iter().map(|f| if f == "./" { url.clone() } else { format!("{url}{f}") }).collect();
-    assert_eq!(cached_urls(&b, &cache).await, want, "every listed file is cached");
+    assert_eq!(cached_urls(&b, &cache).await, want, "every listed file is cached, the trainers' page's none");
     assert!(text(&b, "#main").await.find("Đã có phiên bản mới").is_none(), "a first install is not an update");
     assert!(b.all(BANNER).await.is_empty());
     check_installable(&b, &url).await;
+    // The trainers' page, opened once online, is kept as it is fetched.
+    b.driver.goto(format!("{url}soan.html")).await.unwrap();
+    b.wait_for("#bank-file").await;
+    let kept: BTreeSet<String> = trainers.iter().map(|f| format!("{url}{f}")).collect();
+    let mut all = want.clone();
+    all.extend(kept);
+    wait_js(&b, &cached_urls_script(&cache), serde_json::to_value(&all).unwrap(), "the trainers' page is kept").await;
+    b.driver.goto(&url).await.unwrap();
+    b.wait_for(&format!(".bank-card[data-bank='{PRACTICE_BANK}']")).await;
 
     // 2. The server stops; the app still opens, practises a whole bank and takes an exam.
     server.stop();
@@ -276,8 +297,8 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     assert_eq!(js(&b, probe).await, json!("unreachable"), "the server is really gone");
     b.driver.refresh().await.unwrap();
     wait_text(&b, &format!(".bank-card[data-bank='{PRACTICE_BANK}'] h3"), &practice_title).await;
-    // The trainers' page, never opened online, opens offline too: it is precached with the app.
-    b.driver.goto(format!("{url}soan.html")).await.unwrap();
+    // The trainers' page, opened once online, opens offline too.
+    b.driver.goto(format!("{url}soan.html?muc=kiem-tra")).await.unwrap();
     b.wait_for("#bank-file").await;
     assert!(text(&b, "#shipped-ok").await.ends_with("không có lỗi."), "its checker ran over the cached banks");
 
@@ -374,7 +395,12 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     assert_eq!(js(&b, "return window.sameDocument === true;").await, json!(false));
     wait_js(&b, WAITING, json!(false), "nothing waits any more").await;
     let cache = format!("ontap:{prefix}:{next_version}");
-    assert_eq!(cache_names(&b, prefix).await, vec![cache], "only the new version's cache is left");
+    assert_eq!(cache_names(&b, prefix).await, vec![cache.clone()], "only the new version's cache is left");
+    // The trainers' page, used on this device, came along with the new version.
+    let next_trainers: BTreeSet<String> =
+        serde_json::from_value(precache_build(&next_dist)["trainers"].clone()).unwrap();
+    let held = cached_urls(&b, &cache).await;
+    assert!(next_trainers.iter().all(|f| held.contains(&format!("{url}{f}"))), "{held:?}");
     b.driver.goto(&url).await.unwrap();
     wait_text(&b, &format!(".bank-card[data-bank='{PRACTICE_BANK}'] h3"), &new_title).await;
     assert!(b.all(BANNER).await.is_empty(), "the update is applied");

@@ -16,8 +16,10 @@ use std::io::Write;
 /// without a framework (`src/home/`) measures 127,498 B here.
 const MEMBER_BUDGET_GZIP: usize = 150_000;
 /// Gzip -9 bytes allowed for a link to any other member page (index.html and the binary with
-/// every page): what it measures here (267,930 B) plus a margin.
-const EVERY_PAGE_BUDGET_GZIP: usize = 272_000;
+/// every page): what it measures here (267,930 B; 272,594 B after issue 14's refactor of the
+/// exam, question views, practice and statistics into components and core rules, and the
+/// statistics' phone cards) plus a margin.
+const EVERY_PAGE_BUDGET_GZIP: usize = 275_000;
 /// Gzip -9 bytes allowed for the trainers' page: what it measures here (178,839 B, with its
 /// sections menu) plus a margin.
 const TRAINERS_BUDGET_GZIP: usize = 182_000;

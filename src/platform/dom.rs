@@ -94,3 +94,18 @@ pub fn mark_ready() {
     }
     crate::platform::timing::mark("ontap:takeover");
 }
+
+/// Opens the browser's print dialog for the page.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Selects all the text of the text area a focus event is for (ready to copy by hand).
+pub fn select_text(ev: &web_sys::FocusEvent) {
+    if let Some(area) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok())
+    {
+        area.select();
+    }
+}

@@ -7,6 +7,7 @@ pub mod drop_zone;
 pub mod import;
 pub mod load;
 pub mod local;
+pub mod results;
 pub mod section;
 pub mod try_bank;
 
@@ -79,6 +80,7 @@ pub fn TrainersApp() -> impl IntoView {
                                 <ImportPage/>
                                 <LocalBanks/>
                             }.into_any(),
+                            Section::Results => view! { <results::ResultsPage/> }.into_any(),
                         }}
                         <p><a href="./" class="button">"Về trang ôn tập"</a></p>
                     }

@@ -12,11 +12,13 @@ pub enum Section {
     Check,
     /// Import a Word, Excel, text, CSV or GIFT file into a bank.
     Import,
+    /// Gather a group's result codes: scores, item analysis, CSV.
+    Results,
 }
 
 impl Section {
     /// Every section, in the order of the page's menu.
-    pub const ALL: &[Section] = &[Section::Check, Section::Import];
+    pub const ALL: &[Section] = &[Section::Check, Section::Import, Section::Results];
 
     /// The section a query string names; the first one otherwise.
     pub fn from_query(query: &str) -> Section {
@@ -30,6 +32,7 @@ impl Section {
         match self {
             Section::Check => "kiem-tra",
             Section::Import => "nhap",
+            Section::Results => "ket-qua",
         }
     }
 
@@ -43,6 +46,7 @@ impl Section {
         match self {
             Section::Check => "Kiểm tra ngân hàng",
             Section::Import => "Nhập từ Word, Excel…",
+            Section::Results => "Tổng hợp kết quả",
         }
     }
 }

@@ -9,6 +9,7 @@
 pub mod check;
 pub mod counts;
 pub mod draw;
+pub mod edit;
 pub mod exam;
 pub mod fnv;
 pub mod home;

@@ -162,10 +162,17 @@ fn write(out: &mut String, node: &Node, depth: usize, prefix: usize) {
             block(out, *fold, ('[', ']'), &members, depth, prefix);
         }
         Node::Object(fold, fields) => {
-            let members: Vec<(String, &Node)> = fields.iter().map(|(k, n)| (format!("{k:?}: "), n)).collect();
+            let members: Vec<(String, &Node)> = fields.iter().map(|(k, n)| (key(k), n)).collect();
             block(out, *fold, ('{', '}'), &members, depth, prefix);
         }
     }
+}
+
+/// A member's key and colon. Keys are the format's field names (plain ASCII, nothing to
+/// escape); written out rather than with `{:?}`, which the browser build compiles out
+/// (`-Zfmt-debug=none`, BENCHMARKS.md) and would leave the keys empty there.
+fn key(k: &str) -> String {
+    format!("\"{k}\": ")
 }
 
 /// A list or object: on one line when short and it fits, else one member a line.
@@ -212,7 +219,7 @@ fn inline(node: &Node) -> String {
             out = format!("[{}]", inner.join(", "));
         }
         Node::Object(_, fields) if !fields.is_empty() => {
-            let inner: Vec<String> = fields.iter().map(|(k, n)| format!("{k:?}: {}", inline(n))).collect();
+            let inner: Vec<String> = fields.iter().map(|(k, n)| format!("{}{}", key(k), inline(n))).collect();
             out = format!("{{ {} }}", inner.join(", "));
         }
         other => write(&mut out, other, 0, 0),

@@ -10,5 +10,6 @@ pub mod nav;
 pub mod service_worker;
 pub mod settings;
 pub mod storage;
+pub mod tab;
 pub mod timing;
 pub mod unicode;

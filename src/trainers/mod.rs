@@ -3,6 +3,7 @@
 //! the banks added on this device, which the member's app then lists. Links to the member's app
 //! are plain links: it is another page.
 
+pub mod editor;
 pub mod load;
 pub mod local;
 pub mod section;
@@ -71,6 +72,7 @@ pub fn TrainersApp() -> impl IntoView {
                                 <LocalBanks/>
                                 <ShippedProblems report=report.clone()/>
                             }.into_any(),
+                            Section::Editor => view! { <editor::EditorSection/> }.into_any(),
                         }}
                         <p><a href="./" class="button">"Về trang ôn tập"</a></p>
                     }

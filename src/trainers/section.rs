@@ -10,11 +10,13 @@ use leptos::prelude::*;
 pub enum Section {
     /// Check a bank file, the banks on this device and the shipped banks.
     Check,
+    /// Write and fix questions in the browser (`editor/`).
+    Editor,
 }
 
 impl Section {
     /// Every section, in the order of the page's menu.
-    pub const ALL: &[Section] = &[Section::Check];
+    pub const ALL: &[Section] = &[Section::Check, Section::Editor];
 
     /// The section a query string names; the first one otherwise.
     pub fn from_query(query: &str) -> Section {
@@ -27,6 +29,7 @@ impl Section {
     pub fn slug(self) -> &'static str {
         match self {
             Section::Check => "kiem-tra",
+            Section::Editor => "soan",
         }
     }
 
@@ -39,6 +42,7 @@ impl Section {
     pub fn label(self) -> &'static str {
         match self {
             Section::Check => "Kiểm tra ngân hàng",
+            Section::Editor => "Soạn câu hỏi",
         }
     }
 }
@@ -76,4 +80,3 @@ pub fn SectionMenu(section: RwSignal<Section>) -> impl IntoView {
         </nav>
     }
 }
-

@@ -467,3 +467,21 @@ fn a_file_with_content_errors_opens_for_fixing() {
     let broken = read_bank(b"{\"format\": 1,", "hong.json", &refs).unwrap_err();
     assert!(!broken.is_empty());
 }
+
+#[test]
+fn every_shipped_bank_survives_a_draft() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../questions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if !name.ends_with(".json") || ["catalogue.json", "materials.json"].contains(&name.as_str()) {
+            continue;
+        }
+        let bank = read_bank(&std::fs::read(&path).unwrap(), &name, &References::default()).unwrap();
+        let d = Draft { bank, ..a_draft("t") };
+        assert_eq!(draft::decode(&draft::encode(&d)), Ok(d), "{name}");
+        seen += 1;
+    }
+    assert!(seen >= 5);
+}

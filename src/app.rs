@@ -15,7 +15,7 @@ use crate::platform::dom;
 use crate::platform::storage::LocalStore;
 use crate::platform::{later, nav, service_worker, settings, timing};
 use crate::routes::{
-    data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, home::HomePage, practice::PracticePage, stats::StatsPage,
+    data::DataPage, exam::ExamPage, exam_setup::ExamSetupPage, practice::PracticePage, stats::StatsPage,
 };
 use crate::save::ProgressWriter;
 use leptos::prelude::*;
@@ -41,8 +41,6 @@ pub struct AppState {
     pub local: RwSignal<Vec<ReadLocal>>,
     /// Whether local banks may be written (false: storage disabled, or newer data stored).
     pub local_may_save: bool,
-    /// What the member should know after removing a local bank (storage refused).
-    pub local_notice: RwSignal<Option<String>>,
     /// The current screen.
     pub route: RwSignal<Route>,
     /// The member's answers.
@@ -76,20 +74,14 @@ impl AppState {
     }
 }
 
-/// Which pages a binary carries: the view for a route.
-pub type Pages = fn(Route) -> AnyView;
-
-/// Mounts the app, with `pages`, beside the pre-rendered page.
-pub fn mount(pages: Pages) {
-    leptos::mount::mount_to_body(move || view! { <App pages=pages/> });
+/// Mounts the app beside the pre-rendered page.
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
 }
 
 /// The whole app.
 #[component]
-pub fn App(
-    /// The pages this binary carries.
-    pages: Pages,
-) -> impl IntoView {
+pub fn App() -> impl IntoView {
     settings::apply_text_scale(settings::text_scale());
     let route = RwSignal::new(Route::parse(&nav::current_query()));
     let handle = window_event_listener(leptos::ev::popstate, move |_| route.set(Route::parse(&nav::current_query())));
@@ -118,7 +110,7 @@ pub fn App(
     Effect::new(move |_| {
         if ready.get() {
             dom::remove_prerendered();
-            timing::mark("ontap:takeover");
+            dom::mark_ready();
         }
     });
     view! {
@@ -159,7 +151,6 @@ pub fn App(
                         shipped,
                         local: RwSignal::new(local),
                         local_may_save: stored.may_save,
-                        local_notice: RwSignal::new(None),
                         route,
                         progress,
                         may_save,
@@ -168,7 +159,7 @@ pub fn App(
                     };
                     provide_context(state);
                     ready.set(true);
-                    view! { <Screen pages=pages/> }
+                    view! { <Screen/> }
                 })}
             </Suspense>
         </main>
@@ -178,41 +169,22 @@ pub fn App(
 
 /// The page for the current route.
 #[component]
-fn Screen(pages: Pages) -> impl IntoView {
+fn Screen() -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
-        let route = state.route.get();
-        // Only the home page follows the library (a local bank added or removed); a session
-        // keeps the library it opened with.
-        if matches!(route, Route::Home { .. }) {
-            state.library.track();
-        }
-        pages(route)
-    }
+    move || every_page(state.route.get())
 }
 
-/// Every member page: the member app's binary (`src/main.rs`).
+/// Every member page but the home page, which is its own page (`src/home/`, the binary
+/// `ontap-home`): going home is a page load, from the cache offline.
 pub fn every_page(route: Route) -> AnyView {
     match route {
-        Route::Home { query } => view! { <HomePage initial_query=query/> }.into_any(),
+        Route::Home { .. } => leave(&route.to_query()),
         Route::Practice(source) => view! { <PracticePage source=source/> }.into_any(),
         Route::ExamSetup => view! { <ExamSetupPage/> }.into_any(),
         Route::Exam(spec) => view! { <ExamPage spec=spec/> }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Stats => view! { <StatsPage/> }.into_any(),
         Route::TryBank => leave(ontap_core::home::TRAINERS_PAGE),
-    }
-}
-
-/// The home page alone: the first visit's binary (`src/bin/home.rs`). Any other route is
-/// another page load, which brings the binary with every page (index.html picks it for links
-/// to other pages).
-pub fn home_only(route: Route) -> AnyView {
-    match route {
-        Route::Home { query } => view! { <HomePage initial_query=query/> }.into_any(),
-        // The trainers' tools live on their own page, which members do not download.
-        Route::TryBank => leave(ontap_core::home::TRAINERS_PAGE),
-        other => leave(&other.to_query()),
     }
 }
 

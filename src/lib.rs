@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod components;
+pub mod home;
 pub mod load;
 pub mod local;
 pub mod platform;

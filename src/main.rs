@@ -3,5 +3,5 @@
 
 fn main() {
     ontap_web::platform::unicode::install_browser_normalizer();
-    ontap_web::app::mount(ontap_web::app::every_page);
+    ontap_web::app::mount();
 }

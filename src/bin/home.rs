@@ -1,7 +1,7 @@
-//! The member's app with the home page alone, for a first visit (index.html loads it for the
-//! home page): mounts it; nothing else. Every other route is a page load of `ontap-web`.
+//! The home page's script, for any visit of the home page (index.html loads it; links to other
+//! pages load `ontap-web`): completes the pre-rendered page in place; nothing else.
 
 fn main() {
     ontap_web::platform::unicode::install_browser_normalizer();
-    ontap_web::app::mount(ontap_web::app::home_only);
+    ontap_web::home::start();
 }

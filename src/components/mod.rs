@@ -1,11 +1,9 @@
 //! One widget per file.
 
-pub mod bank_card;
 pub mod diagnostics;
 pub mod feedback;
 pub mod link;
 pub mod offline_notice;
 pub mod question_view;
-pub mod remove_local;
 pub mod text_size;
 pub mod update_banner;

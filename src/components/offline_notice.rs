@@ -12,7 +12,7 @@ pub fn OfflineNotice() -> impl IntoView {
     });
     view! {
         <p class="offline-notice" role="status" hidden=move || online.get()>
-            "Đang ngoại tuyến — vẫn ôn tập được; tiến độ lưu trên máy này."
+            {ontap_core::home::OFFLINE}
         </p>
     }
 }

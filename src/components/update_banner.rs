@@ -11,9 +11,9 @@ pub fn UpdateBanner(ready: RwSignal<bool>, exam_running: RwSignal<bool>) -> impl
     view! {
         <div class="update-banner" role="status" hidden=move || !ready.get() || exam_running.get()>
             <p>
-                "Đã có phiên bản mới — "
+                {ontap_core::home::UPDATE_READY}
                 <button type="button" class="button primary" id="apply-update"
-                    on:click=|_| service_worker::apply_update()>"Tải lại"</button>
+                    on:click=|_| service_worker::apply_update()>{ontap_core::home::UPDATE_APPLY}</button>
             </p>
         </div>
     }

@@ -44,9 +44,54 @@ pub fn remove_prerendered() {
     }
 }
 
+/// The page's document.
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// The element with `id`.
+pub fn by_id(id: &str) -> Option<web_sys::Element> {
+    document()?.get_element_by_id(id)
+}
+
+/// Replaces the content of the element `id` with `html`, which must come from
+/// `ontap_core::home::page` (every text in it escaped).
+pub fn set_html(id: &str, html: &str) {
+    if let Some(el) = by_id(id) {
+        el.set_inner_html(html);
+    }
+}
+
+/// Every element matching `css`.
+pub fn all(css: &str) -> Vec<web_sys::Element> {
+    let Some(list) = document().and_then(|d| d.query_selector_all(css).ok()) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| wasm_bindgen::JsCast::dyn_into(n).ok()).collect()
+}
+
+/// Calls `f` on every `event` at `target`, for the page's life.
+pub fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(web_sys::Event) + 'static) {
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let _ = target.add_event_listener_with_callback(event, wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()));
+    listener.forget();
+}
+
+/// The element an event happened on, or its nearest ancestor matching `css`.
+pub fn closest(ev: &web_sys::Event, css: &str) -> Option<web_sys::Element> {
+    let target: web_sys::Element = wasm_bindgen::JsCast::dyn_into(ev.target()?).ok()?;
+    target.closest(css).ok().flatten()
+}
+
+/// Marks the page ready (`data-ready` on `<html>`): the app has taken over, or the home page
+/// is complete. Tests and benchmarks wait for it.
+pub fn mark_ready() {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-ready", "");
+    }
+    crate::platform::timing::mark("ontap:takeover");
+}
+
 fn textarea(id: &str) -> Option<web_sys::HtmlTextAreaElement> {
-    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
-    wasm_bindgen::JsCast::dyn_into(element).ok()
+    wasm_bindgen::JsCast::dyn_into(by_id(id)?).ok()
 }
 
 /// The text selected (by mouse, finger or keyboard) in the text area `id`; empty when none.

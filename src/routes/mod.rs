@@ -3,6 +3,5 @@
 pub mod data;
 pub mod exam;
 pub mod exam_setup;
-pub mod home;
 pub mod practice;
 pub mod stats;

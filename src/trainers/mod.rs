@@ -64,6 +64,7 @@ pub fn TrainersApp() -> impl IntoView {
                         local_notice: RwSignal::new(stored.notice.map(|n| n.message())),
                     };
                     provide_context(state.clone());
+                    crate::platform::dom::mark_ready();
                     let report = state.report.clone();
                     view! {
                         {move || match section.get() {

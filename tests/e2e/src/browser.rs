@@ -78,9 +78,9 @@ impl Browser {
         Browser { driver: ManuallyDrop::new(driver), chromedriver, _profile: TempDir(profile) }
     }
 
-    /// Waits up to 20 s for an element matching `css`, in the app itself: on the member's app, the
-    /// page pre-rendered into index.html is on screen until the app takes over, and an element
-    /// found in it would then be removed (tests of the pre-rendered page use [`Browser::driver`]).
+    /// Waits up to 20 s for an element matching `css`, once the page is ready: on the home page,
+    /// once its script has completed the pre-rendered page; on another member page, once the app
+    /// has taken over from it (tests of the pre-rendered page itself use [`Browser::driver`]).
     pub async fn wait_for(&self, css: &str) -> WebElement {
         self.wait_for_app().await;
         self.driver
@@ -98,16 +98,17 @@ impl Browser {
         self.driver.cdp().send_raw("Emulation.setDeviceMetricsOverride", metrics).await.expect("device metrics");
     }
 
-    /// Waits up to 20 s until no pre-rendered page is left (the app has taken over).
+    /// Waits up to 20 s until the page is ready (`data-ready` on `<html>`): the home page's
+    /// script has completed it, or the app has taken over from the pre-rendered page.
     pub async fn wait_for_app(&self) {
-        let script = "return document.getElementById('prerendered') === null";
+        let script = "return document.documentElement.hasAttribute('data-ready')";
         for _ in 0..400 {
             if self.driver.execute(script, vec![]).await.is_ok_and(|r| r.json() == &serde_json::Value::Bool(true)) {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("the app did not take over from the pre-rendered page in 20 s");
+        panic!("the page was not ready in 20 s");
     }
 
     /// The progress log stored in the browser once it holds `answers` answers, waiting up to

@@ -80,7 +80,7 @@ async fn a_tap_before_the_app_has_arrived_lands_on_the_right_page() {
     let (id, title, n) = shipped().remove(1);
     let link = b.driver.find(By::Css(&format!("#prerendered .bank-card[data-bank='{id}'] a.practice"))).await.unwrap();
     assert_eq!(
-        js(&b, "return document.getElementById('prerendered') !== null").await,
+        js(&b, "return !document.documentElement.hasAttribute('data-ready')").await,
         json!(true),
         "the app has not started"
     );

@@ -143,11 +143,11 @@ async fn visit(b: &Browser, url: &str, label: &str, reload: bool) -> Value {
         b.driver.goto(url).await.unwrap();
     }
     b.driver
-        .query(By::Css(".bank-card"))
+        .query(By::Css("html[data-ready] .bank-card"))
         .wait(Duration::from_secs(120), Duration::from_millis(20))
         .first()
         .await
-        .expect("the catalogue shows");
+        .expect("the catalogue is complete");
     // Long tasks are reported a moment after they end.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let f = js(b, LOAD_FIGURES).await;

@@ -1,7 +1,8 @@
-//! The home page's content: its words and the links of each bank card. The app's home page
-//! (`src/routes/home.rs`, `src/components/bank_card.rs`) and the page written into `index.html`
-//! at build time (`crates/site`) both take them from here, so the page a member sees before the
-//! app has started says exactly what the app then shows.
+//! The home page's content: its words and the links of each bank card, and the page itself as
+//! HTML ([`page`]), which the build writes into `index.html` and the home page's script
+//! (`src/home/`) completes in place. The header's words are shared with the app's other pages.
+
+pub mod page;
 
 use crate::draw::Filter;
 use crate::model::Bank;
@@ -51,6 +52,36 @@ pub const TEXT_SIZE_LABEL: &str = "Cỡ chữ";
 pub const LOAD_FAILED: &str = "Chưa tải được ứng dụng (mạng yếu hoặc mất kết nối). Danh sách ngân hàng vẫn xem được.";
 /// The button beside [`LOAD_FAILED`].
 pub const RETRY: &str = "Thử lại";
+
+/// The offline line in the header, while the browser reports no network.
+pub const OFFLINE: &str = "Đang ngoại tuyến — vẫn ôn tập được; tiến độ lưu trên máy này.";
+/// The update banner, before its button.
+pub const UPDATE_READY: &str = "Đã có phiên bản mới — ";
+/// The update banner's button.
+pub const UPDATE_APPLY: &str = "Tải lại";
+/// The mark of a bank added on this device.
+pub const LOCAL_BADGE: &str = "Trên máy này";
+/// The button removing a bank added on this device.
+pub const REMOVE: &str = "Gỡ bỏ";
+/// The review line when nothing is due.
+pub const NOTHING_DUE: &str = "Hôm nay chưa có câu nào cần ôn.";
+/// The button starting the review.
+pub const REVIEW_NOW: &str = "Ôn tập ngay";
+/// The search results' region (for screen readers).
+pub const RESULTS_LABEL: &str = "Kết quả tìm kiếm";
+/// The button practising every search result.
+pub const PRACTISE_RESULTS: &str = "Luyện tập các câu này";
+/// The link under the notices about stored data.
+pub const SEE_DATA: &str = "Xem dữ liệu, sao lưu hoặc tải dữ liệu cũ về";
+/// The section of files that could not be used.
+pub const PROBLEMS_HEADING: &str = "Tệp chưa dùng được";
+/// Under it.
+pub const OTHERS_WORK: &str = "Các ngân hàng khác vẫn dùng bình thường.";
+
+/// The question asked before removing the bank `title` from this device.
+pub fn confirm_remove(title: &str) -> String {
+    format!("Gỡ “{title}” khỏi máy này? Câu trả lời đã lưu vẫn được giữ.")
+}
 
 /// Shown while a page other than the home page is opening.
 pub const OPENING: &str = "Đang mở…";

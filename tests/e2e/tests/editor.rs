@@ -4,7 +4,8 @@
 //! a download that passes `ontap check --materials` and is already in `ontap fmt`'s layout, and
 //! kept on the device; a shipped bank's question edited, the page reloaded mid-edit and the
 //! draft found; an invalid field's message beside the field; a hand-typed quote with one
-//! character changed flagged; the editor usable at 360 px.
+//! character changed flagged; a second tab on the same bank told and nothing overwritten
+//! silently; the editor usable at 360 px.
 
 use ontap_core::check::{References, check_bank, check_materials};
 use ontap_core::layout::write_bank;
@@ -304,7 +305,7 @@ async fn a_bank_of_every_type_written_with_the_keyboard_quoted_from_the_material
 }
 
 #[tokio::test]
-async fn a_shipped_question_edited_survives_a_reload_and_problems_show_beside_their_fields() {
+async fn a_shipped_question_edited_survives_a_reload_problems_show_beside_their_fields_and_a_second_tab_is_told() {
     let server = StaticServer::start(&dist_dir(), 0);
     serve_materials(&server);
     let b = Browser::start(1280, 900).await;
@@ -343,7 +344,12 @@ async fn a_shipped_question_edited_survives_a_reload_and_problems_show_beside_th
     assert_eq!(prompt.attr("aria-describedby").await.unwrap().as_deref(), Some("msg-q0-prompt"));
     assert_eq!(prompt.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     assert!(b.wait_for(".question-row:nth-child(1) .state").await.text().await.unwrap().contains("lỗi"));
-    // Undo (Ctrl+Z) brings the prompt back.
+    // Undo (Ctrl+Z) brings the prompt back; redo (Ctrl+Y) and undo again with the buttons.
+    prompt.send_keys(Key::Control + "z").await.unwrap();
+    wait_text(&b, "#editor-status", "Đã hoàn tác").await;
+    assert!(!b.wait_for("#in-q0-prompt").await.prop("value").await.unwrap().unwrap().is_empty());
+    prompt.send_keys(Key::Control + "y").await.unwrap();
+    wait_text(&b, "#editor-status", "Đã làm lại").await;
     b.wait_for("#undo").await.send_keys(Key::Enter).await.unwrap();
     let back = b.wait_for("#in-q0-prompt").await.prop("value").await.unwrap().unwrap();
     assert_eq!(back, format!("{before} (đã sửa)"));
@@ -360,6 +366,26 @@ async fn a_shipped_question_edited_survives_a_reload_and_problems_show_beside_th
     wait_text(&b, "#quote-status-0", "Không tìm thấy").await;
     assert!(b.wait_for(".quote-status.flagged").await.is_displayed().await.unwrap());
     wait_text(&b, "#msg-q0-quote", "Lỗi").await;
+
+    // A second tab editing the same bank is told, and overwrites nothing until the trainer says so.
+    let first = b.driver.window().await.unwrap();
+    let second = b.driver.new_tab().await.unwrap();
+    b.driver.switch_to_window(second.clone()).await.unwrap();
+    b.driver.goto(format!("{}soan.html?muc=soan&nh={id}", server.url())).await.unwrap();
+    press(&b, ".question-row:nth-child(1) .open", Key::Enter).await;
+    type_in(&b, "#in-q0-prompt", " (thẻ hai)").await;
+    wait_text(&b, "#draft-notice", "thẻ khác").await;
+    let draft = js(&b, &format!("return localStorage.getItem('ontap.editor.{id}')")).await;
+    assert!(!draft.as_str().unwrap().contains("(thẻ hai)"), "the first tab's draft is not overwritten");
+    press(&b, "#draft-notice button", Key::Enter).await;
+    let draft = js(&b, &format!("return localStorage.getItem('ontap.editor.{id}')")).await;
+    assert!(draft.as_str().unwrap().contains("(thẻ hai)"), "taken over when the trainer chose to");
+    b.driver.switch_to_window(first).await.unwrap();
+    wait_text(&b, "#draft-notice", "thẻ khác").await;
+    b.driver.switch_to_window(second).await.unwrap();
+    b.driver.close_window().await.unwrap();
+    let first = b.driver.windows().await.unwrap().remove(0);
+    b.driver.switch_to_window(first).await.unwrap();
 
     // 360 px: nothing wider than the screen.
     b.emulate_phone(360, 800).await;

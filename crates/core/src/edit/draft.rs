@@ -3,6 +3,7 @@
 //! change, so storage never grows by itself. A draft names the tab that wrote it: a tab never
 //! overwrites another tab's draft silently (it is told, and may take the draft over).
 
+use crate::check::parse_value;
 use crate::model::Bank;
 use crate::progress::store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
@@ -81,15 +82,15 @@ impl DraftProblem {
 
 /// Reads a stored draft.
 pub fn decode(text: &str) -> Result<Draft, DraftProblem> {
-    let format = serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|v| v.get("format").and_then(serde_json::Value::as_u64))
-        .ok_or(DraftProblem::Damaged)?;
+    // Through the checker's JSON reader and `from_value`, which the trainers' page already
+    // carries, rather than a second `from_str` deserializer of every type in its wasm.
+    let value = parse_value(text).map_err(|_| DraftProblem::Damaged)?;
+    let format = value.get("format").and_then(serde_json::Value::as_u64).ok_or(DraftProblem::Damaged)?;
     if format > DRAFT_FORMAT {
         return Err(DraftProblem::Newer(format));
     }
-    let stored: Stored = serde_json::from_str(text).map_err(|_| DraftProblem::Damaged)?;
-    let bank = serde_json::from_str(&stored.bank).map_err(|_| DraftProblem::Damaged)?;
+    let stored: Stored = serde_json::from_value(value).map_err(|_| DraftProblem::Damaged)?;
+    let bank = parse_value(&stored.bank).and_then(serde_json::from_value).map_err(|_| DraftProblem::Damaged)?;
     Ok(Draft { tab: stored.tab, written_ms: stored.written_ms, origin: stored.origin, saved: stored.saved, bank })
 }
 

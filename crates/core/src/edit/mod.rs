@@ -25,7 +25,11 @@ pub fn read_bank(bytes: &[u8], name: &str, refs: &References<'_>) -> Result<Bank
     let checked = check_bank(bytes, name, refs);
     match checked.value {
         Some(bank) => Ok(bank),
-        None => serde_json::from_slice(bytes).map_err(|_| checked.diagnostics),
+        None => std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| crate::check::parse_value(text).ok())
+            .and_then(|value| serde_json::from_value(value).ok())
+            .ok_or(checked.diagnostics),
     }
 }
 

@@ -130,8 +130,11 @@ async fn a_bank_of_every_type_written_with_the_keyboard_quoted_from_the_material
     press(&b, "#create-bank", Key::Enter).await;
     wait_text(&b, "#editor-heading", "Ngân hàng soạn thử").await;
 
-    // 0: single, the right answer B.
+    // 0: single, the right answer B. Still empty, it cannot be kept for members (only downloaded).
     add_question(&b, 0).await;
+    press(&b, "#keep-bank", Key::Enter).await;
+    wait_text(&b, "#save-status", "Chưa thể giữ cho học viên").await;
+    assert_eq!(js(&b, "return localStorage.getItem('ontap.local-banks')").await, Value::Null);
     type_in(&b, "#in-q0-prompt", "Nghị quyết Trung ương 4 khóa XIII bàn về nội dung nào?").await;
     for (k, option) in
         ["Xây dựng, chỉnh đốn Đảng", "Phát triển kinh tế biển", "Giáo dục và đào tạo", "Khoa học công nghệ"]
@@ -309,7 +312,22 @@ async fn a_shipped_question_edited_survives_a_reload_problems_show_beside_their_
     let server = StaticServer::start(&dist_dir(), 0);
     serve_materials(&server);
     let b = Browser::start(1280, 900).await;
-    b.driver.goto(format!("{}soan.html?muc=soan", server.url())).await.unwrap();
+    // A damaged draft is named and can be removed; the editor works on.
+    b.driver.goto(format!("{}soan.html?muc=soan&nh=hong", server.url())).await.unwrap();
+    b.wait_for("#open-shipped").await;
+    js(&b, "localStorage.setItem('ontap.editor.hong', '{ hỏng'); return null").await;
+    b.driver.refresh().await.unwrap();
+    let damaged = b.wait_for(".drafts .draft .error").await.text().await.unwrap();
+    assert!(damaged.contains("“hong”") && damaged.contains("bị hỏng"), "{damaged}");
+    b.wait_for(".drafts .draft button.small").await.send_keys(Key::Enter).await.unwrap();
+    b.driver.accept_alert().await.unwrap();
+    b.driver
+        .query(By::Css(".drafts"))
+        .wait(Duration::from_secs(20), Duration::from_millis(50))
+        .not_exists()
+        .await
+        .unwrap();
+    assert_eq!(js(&b, "return localStorage.getItem('ontap.editor.hong')").await, Value::Null);
     let shipped = b.wait_for("#open-shipped option:nth-child(2)").await;
     let (id, title) = (shipped.value().await.unwrap().unwrap(), shipped.text().await.unwrap());
     b.wait_for("#open-shipped").await.send_keys(Key::Down).await.unwrap();

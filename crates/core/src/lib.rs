@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod counts;
+mod delimit;
 pub mod draw;
 pub mod edit;
 pub mod exam;

@@ -78,41 +78,64 @@ struct Shell<'a> {
 
 /// A bank whose questions are parsed one by one.
 pub struct BankParts<'a> {
-    shell: Shell<'a>,
+    /// The bank's own fields (its `questions` empty).
+    head: Bank,
+    /// Each question's text.
+    questions: Vec<&'a str>,
     read: Vec<Question>,
 }
 
 impl<'a> BankParts<'a> {
-    /// Splits a bank file; its questions are parsed by [`BankParts::step`].
+    /// Splits a bank file; its questions are parsed by [`BankParts::step`]. The questions are
+    /// found by matching brackets (`delimit.rs`) and the bank's own fields parsed without them;
+    /// a text laid out otherwise is split by the parser, a little slower.
     pub fn new(bytes: &'a [u8]) -> Result<Self, String> {
         let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-        let shell: Shell<'a> = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        if shell.format != FORMAT_VERSION {
-            return Err(format!("format {} (this app reads {FORMAT_VERSION})", shell.format));
-        }
-        let read = Vec::with_capacity(shell.questions.len());
-        Ok(BankParts { shell, read })
+        let (shell_text, questions) = match crate::delimit::question_ranges(bytes) {
+            Some((open, ranges, end)) => {
+                (format!("{}]{}", &text[..open], &text[end..]), ranges.into_iter().map(|r| &text[r]).collect())
+            }
+            None => (String::new(), Vec::new()),
+        };
+        let (head, questions) = if shell_text.is_empty() {
+            let shell: Shell<'a> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+            let questions = shell.questions.iter().map(|q| q.get()).collect();
+            (head(shell)?, questions)
+        } else {
+            let shell: Shell<'_> = serde_json::from_str(&shell_text).map_err(|e| e.to_string())?;
+            (head(shell)?, questions)
+        };
+        let read = Vec::with_capacity(questions.len());
+        Ok(BankParts { head, questions, read })
     }
 
     /// Parses up to `count` more questions; true once every question is parsed.
     pub fn step(&mut self, count: usize) -> Result<bool, String> {
         let from = self.read.len();
-        for raw in self.shell.questions.iter().skip(from).take(count) {
+        for raw in self.questions.iter().skip(from).take(count) {
             let at = |e: String| format!("question {}: {e}", self.read.len() + 1);
-            let wire: Wire = serde_json::from_str(raw.get()).map_err(|e| at(e.to_string()))?;
+            let wire: Wire = serde_json::from_str(raw).map_err(|e| at(e.to_string()))?;
             self.read.push(wire.question().map_err(at)?);
         }
-        Ok(self.read.len() == self.shell.questions.len())
+        Ok(self.read.len() == self.questions.len())
     }
 
     /// The bank, once every question is parsed.
     pub fn finish(self) -> Result<Bank, String> {
-        if self.read.len() != self.shell.questions.len() {
+        if self.read.len() != self.questions.len() {
             return Err("not every question was read".to_owned());
         }
-        let Shell { schema, format, id, title, description, version, .. } = self.shell;
-        Ok(Bank { schema, format, id, title, description, version, questions: self.read })
+        Ok(Bank { questions: self.read, ..self.head })
     }
+}
+
+/// The bank's own fields, once its format is known to be this app's.
+fn head(shell: Shell<'_>) -> Result<Bank, String> {
+    let Shell { schema, format, id, title, description, version, .. } = shell;
+    if format != FORMAT_VERSION {
+        return Err(format!("format {format} (this app reads {FORMAT_VERSION})"));
+    }
+    Ok(Bank { schema, format, id, title, description, version, questions: Vec::new() })
 }
 
 /// A question as written, every type's fields optional: read without the `Content` buffering
@@ -251,6 +274,31 @@ mod tests {
         }
         assert_eq!(steps + 1, checked.questions.len());
         assert_eq!(parts.finish().unwrap(), checked);
+    }
+
+    #[test]
+    fn the_questions_found_by_brackets_or_by_the_parser_give_the_same_bank() {
+        let canonical = bank(SAMPLE_BANK.as_bytes()).unwrap();
+        assert!(crate::delimit::question_ranges(SAMPLE_BANK.as_bytes()).is_some(), "the fast path is taken");
+        // The questions first and the bank's fields after them: still found by brackets.
+        let value: serde_json::Value = serde_json::from_str(SAMPLE_BANK).unwrap();
+        let questions = serde_json::to_string(&value["questions"]).unwrap();
+        let mut rest = value.clone();
+        rest.as_object_mut().unwrap().remove("questions");
+        let rest = serde_json::to_string(&rest).unwrap();
+        let reordered = format!("{{ \"questions\" :\n {questions} , {}", &rest[1..]);
+        assert_eq!(bank(reordered.as_bytes()).unwrap(), canonical);
+        // The array's key written with an escape, which the bracket scan does not read: the
+        // parser splits the questions instead.
+        let escaped = SAMPLE_BANK.replacen("\"questions\"", "\"q\\u0075estions\"", 1);
+        assert!(crate::delimit::question_ranges(escaped.as_bytes()).is_none(), "the slow path is taken");
+        assert_eq!(bank(escaped.as_bytes()).unwrap(), canonical);
+        // Whatever the path, what is not a bank is refused: a cut file, garbage between questions,
+        // a second document after the bank.
+        let cut = &SAMPLE_BANK[..SAMPLE_BANK.len() / 2];
+        assert!(bank(cut.as_bytes()).is_err());
+        assert!(bank(SAMPLE_BANK.replacen("},\n    {", "},,\n    {", 1).as_bytes()).is_err());
+        assert!(bank(format!("{SAMPLE_BANK} {{}}").as_bytes()).is_err());
     }
 
     #[test]

@@ -17,6 +17,7 @@ use super::diagnostic::{Diagnostic, Problem};
 use super::reader::Reader;
 use super::value::parse_noting_duplicates;
 use super::{Checked, References};
+use crate::delimit::{Delimiter, Found, questions_start};
 use crate::model::{Bank, Question};
 use serde::Deserialize;
 use serde_json::Value;
@@ -232,122 +233,5 @@ impl Walk {
             }
         }
         Ok(())
-    }
-}
-
-/// Where the questions array is being read: after its `[` (`open`), at byte `at`.
-struct Delimiter {
-    open: usize,
-    at: usize,
-    first: bool,
-}
-
-/// What the delimiter found.
-enum Found {
-    /// The text of the next question.
-    Question(Range<usize>),
-    /// The array's end, just after its `]`.
-    End(usize),
-}
-
-impl Delimiter {
-    /// The next question of the array, or its end; `None` when the text is not as expected.
-    fn next(&mut self, b: &[u8]) -> Option<Found> {
-        let mut i = skip_ws(b, self.at);
-        if !self.first {
-            match *b.get(i)? {
-                b',' => i = skip_ws(b, i + 1),
-                b']' => return Some(Found::End(i + 1)),
-                _ => return None,
-            }
-        } else if b.get(i) == Some(&b']') {
-            return Some(Found::End(i + 1));
-        }
-        self.first = false;
-        let end = value_end(b, i)?;
-        if end == i {
-            return None;
-        }
-        self.at = end;
-        Some(Found::Question(i..end))
-    }
-}
-
-/// The offset just after the `[` of a bank's `questions` array, when the root is an object
-/// whose members up to `questions` (written plainly) can be skipped; `None` otherwise.
-fn questions_start(b: &[u8]) -> Option<usize> {
-    let mut i = skip_ws(b, 0);
-    if *b.get(i)? != b'{' {
-        return None;
-    }
-    loop {
-        i = skip_ws(b, i + 1);
-        if *b.get(i)? != b'"' {
-            return None;
-        }
-        let key_end = string_end(b, i)?;
-        let key = &b[i..key_end];
-        i = skip_ws(b, key_end);
-        if *b.get(i)? != b':' {
-            return None;
-        }
-        i = skip_ws(b, i + 1);
-        if key == b"\"questions\"" {
-            return (*b.get(i)? == b'[').then_some(i + 1);
-        }
-        i = skip_ws(b, value_end(b, i)?);
-        if *b.get(i)? != b',' {
-            return None;
-        }
-    }
-}
-
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while b.get(i).is_some_and(|c| matches!(c, b' ' | b'\n' | b'\r' | b'\t')) {
-        i += 1;
-    }
-    i
-}
-
-/// Just after the string whose opening quote is at `from`.
-fn string_end(b: &[u8], from: usize) -> Option<usize> {
-    let mut i = from + 1;
-    loop {
-        match *b.get(i)? {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-}
-
-/// Just after the value starting at `from`, found by matching brackets outside strings. It
-/// does not validate: the value is parsed afterwards.
-fn value_end(b: &[u8], from: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = from;
-    loop {
-        match *b.get(i)? {
-            b'"' => {
-                i = string_end(b, i)?;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            b'[' | b'{' => {
-                depth += 1;
-                i += 1;
-            }
-            b']' | b'}' if depth == 0 => return Some(i),
-            b']' | b'}' => {
-                depth -= 1;
-                i += 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            b',' | b' ' | b'\n' | b'\r' | b'\t' if depth == 0 => return Some(i),
-            _ => i += 1,
-        }
     }
 }

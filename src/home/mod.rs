@@ -19,7 +19,6 @@ use ontap_core::home::{self, TEXT_SCALES};
 use ontap_core::route::Route;
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 
 /// Starts the home page's script.
 pub fn start() {
@@ -78,9 +77,7 @@ fn update_banner() {
 
 /// The search box: results as the member types, the query kept in the address bar.
 fn search(home: &Rc<RefCell<Home>>) {
-    let Some(input) = dom::by_id("search").and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-        return;
-    };
+    let Some(input) = dom::input("search") else { return };
     if let Route::Home { query } = Route::parse(&nav::current_query())
         && !query.is_empty()
     {

@@ -62,6 +62,11 @@ pub fn set_html(id: &str, html: &str) {
     }
 }
 
+/// The text field with `id`.
+pub fn input(id: &str) -> Option<web_sys::HtmlInputElement> {
+    wasm_bindgen::JsCast::dyn_into(by_id(id)?).ok()
+}
+
 /// Every element matching `css`.
 pub fn all(css: &str) -> Vec<web_sys::Element> {
     let Some(list) = document().and_then(|d| d.query_selector_all(css).ok()) else { return Vec::new() };

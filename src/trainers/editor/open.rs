@@ -63,11 +63,11 @@ pub fn Opener(on_open: Callback<Opened>) -> impl IntoView {
         }
     };
     let open_shipped = {
-        let (open_from, shipped) = (open_from.clone(), shipped.clone());
+        let shipped = shipped.clone();
         move |_| open_from(&shipped, shipped_pick.get().map(|s| s.value()).unwrap_or_default(), "Ngân hàng có sẵn")
     };
     let open_local = {
-        let (open_from, local) = (open_from.clone(), local.clone());
+        let local = local.clone();
         move |_| open_from(&local, local_pick.get().map(|s| s.value()).unwrap_or_default(), "Ngân hàng trên máy này")
     };
     let open_file = {
@@ -123,7 +123,6 @@ pub fn Opener(on_open: Callback<Opened>) -> impl IntoView {
             };
             let body = match draft {
                 Ok(d) => {
-                    let resume = resume.clone();
                     let s = slot.clone();
                     let state_word = if d.saved { "đã lưu" } else { "có thay đổi chưa lưu" };
                     view! {
@@ -150,7 +149,7 @@ pub fn Opener(on_open: Callback<Opened>) -> impl IntoView {
             <p>"Soạn và sửa câu hỏi ngay trên trình duyệt, không cần mạng. Mọi thay đổi được giữ trên máy này thành bản nháp ngay khi gõ."</p>
             {move || (!drafts.with(Vec::is_empty)).then(|| view! {
                 <h3>"Bản nháp trên máy này"</h3>
-                <ul class="drafts">{draft_items.clone()}</ul>
+                <ul class="drafts">{draft_items}</ul>
             })}
             <h3>"Mở ngân hàng"</h3>
             <div class="field row">

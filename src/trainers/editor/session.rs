@@ -8,7 +8,7 @@ use crate::platform::storage::LocalStore;
 use crate::platform::tab;
 use leptos::prelude::*;
 use ontap_core::check::{MaterialTexts, References};
-use ontap_core::edit::draft::{self, Draft, NotWritten};
+use ontap_core::edit::draft::{self, Draft, NotWritten, Previous};
 use ontap_core::edit::{Edit, Editing, LiveCheck, live};
 use ontap_core::model::Bank;
 use ontap_core::{MaterialId, Question};
@@ -25,6 +25,8 @@ pub struct Session {
     pub origin: StoredValue<String>,
     /// This tab's id.
     tab: StoredValue<String>,
+    /// The draft text this tab wrote last (recognised without parsing it again).
+    written: StoredValue<Option<String>>,
     /// The question open in the form.
     pub selected: RwSignal<Option<usize>>,
     /// What the trainer must know about the draft (another tab, storage full…).
@@ -56,6 +58,7 @@ impl Session {
             slot: StoredValue::new(slot.to_owned()),
             origin: StoredValue::new(origin.to_owned()),
             tab: StoredValue::new(tab::id()),
+            written: StoredValue::new(None),
             selected: RwSignal::new(None),
             notice: RwSignal::new(None),
             conflict: RwSignal::new(false),
@@ -119,8 +122,11 @@ impl Session {
             saved,
             bank,
         };
-        match draft::write(&mut LocalStore, &slot, &draft, take_over) {
-            Ok(()) => {
+        let written = self.written.get_value();
+        let previous = if take_over { Previous::Replace } else { Previous::Ours(written.as_deref()) };
+        match draft::write(&mut LocalStore, &slot, &draft, previous) {
+            Ok(text) => {
+                self.written.set_value(Some(text));
                 self.conflict.set(false);
                 self.notice.set(None);
             }

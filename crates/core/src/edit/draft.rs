@@ -150,21 +150,36 @@ impl NotWritten {
     }
 }
 
-/// Writes `draft` under `slot`, unless the stored draft belongs to another tab or cannot be
-/// read; `take_over` writes it anyway (the trainer chose this tab's version).
-pub fn write(store: &mut dyn Store, slot: &str, draft: &Draft, take_over: bool) -> Result<(), NotWritten> {
+/// What a write may replace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Previous<'a> {
+    /// Whatever is stored: the trainer chose this tab's version.
+    Replace,
+    /// Only this tab's own draft. The text this tab wrote last, when known, is recognised
+    /// without being read again (a bank of thousands of questions is megabytes to parse on every
+    /// keystroke); any other stored text is read to see whose it is.
+    Ours(Option<&'a str>),
+}
+
+/// Writes `draft` under `slot` and gives the text written, unless the stored draft belongs to
+/// another tab or cannot be read (see [`Previous`]).
+pub fn write(store: &mut dyn Store, slot: &str, draft: &Draft, previous: Previous<'_>) -> Result<String, NotWritten> {
     let key = key(slot);
-    let stored = if take_over { None } else { store.read(&key).map_err(NotWritten::Store)? };
-    if let Some(text) = stored {
-        match decode(&text) {
-            Ok(stored) if stored.tab != draft.tab => {
-                return Err(NotWritten::OtherTab { written_ms: stored.written_ms });
+    if let Previous::Ours(last) = previous {
+        let stored = store.read(&key).map_err(NotWritten::Store)?;
+        if let Some(text) = stored.filter(|text| Some(text.as_str()) != last) {
+            match decode(&text) {
+                Ok(stored) if stored.tab != draft.tab => {
+                    return Err(NotWritten::OtherTab { written_ms: stored.written_ms });
+                }
+                Ok(_) => {}
+                Err(problem) => return Err(NotWritten::Unreadable(problem)),
             }
-            Ok(_) => {}
-            Err(problem) => return Err(NotWritten::Unreadable(problem)),
         }
     }
-    store.write(&key, &encode(draft)).map_err(NotWritten::Store)
+    let text = encode(draft);
+    store.write(&key, &text).map_err(NotWritten::Store)?;
+    Ok(text)
 }
 
 /// Reads the draft of `slot`, if one is stored.

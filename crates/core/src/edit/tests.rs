@@ -1,6 +1,6 @@
 //! Every edit operation with undo and redo, the live check's places, quotes and drafts.
 
-use super::draft::{self, Draft, DraftProblem, NotWritten};
+use super::draft::{self, Draft, DraftProblem, NotWritten, Previous};
 use super::live::{self, locate};
 use super::quote::{self, QuoteError, QuoteStatus};
 use super::*;
@@ -387,20 +387,32 @@ fn drafts_round_trip_and_damage_is_named() {
 fn one_draft_per_bank_and_never_over_another_tab() {
     let mut store = MemoryStore::default();
     let mut d = a_draft("tab-1");
-    draft::write(&mut store, "mau", &d, false).unwrap();
+    let first = draft::write(&mut store, "mau", &d, Previous::Ours(None)).unwrap();
     d.bank.title = "Sửa".into();
-    draft::write(&mut store, "mau", &d, false).unwrap();
+    let last = draft::write(&mut store, "mau", &d, Previous::Ours(Some(&first))).unwrap();
     assert_eq!(store.map.len(), 1, "overwritten, not added");
+    assert_eq!(store.map[&draft::key("mau")], last);
     assert_eq!(draft::read(&store, "mau").unwrap().unwrap().bank.title, "Sửa");
     // A second tab is refused, then takes over when the trainer says so.
     let other = Draft { written_ms: 2000, ..a_draft("tab-2") };
-    assert_eq!(draft::write(&mut store, "mau", &other, false), Err(NotWritten::OtherTab { written_ms: 1000 }));
+    let refused = Err(NotWritten::OtherTab { written_ms: 1000 });
+    assert_eq!(draft::write(&mut store, "mau", &other, Previous::Ours(None)), refused);
+    assert_eq!(draft::write(&mut store, "mau", &other, Previous::Ours(Some(&first))), refused, "not the text it knows");
     assert_eq!(draft::read(&store, "mau").unwrap().unwrap().tab, "tab-1", "nothing overwritten");
-    draft::write(&mut store, "mau", &other, true).unwrap();
+    let taken = draft::write(&mut store, "mau", &other, Previous::Replace).unwrap();
     assert_eq!(draft::read(&store, "mau").unwrap().unwrap().tab, "tab-2");
+    // The first tab, which knows only its own last text, now finds the other tab's.
+    assert_eq!(
+        draft::write(&mut store, "mau", &d, Previous::Ours(Some(&last))),
+        Err(NotWritten::OtherTab { written_ms: 2000 })
+    );
+    assert_eq!(store.map[&draft::key("mau")], taken);
     // A damaged draft is not overwritten silently.
     store.map.insert(draft::key("hong"), "{damaged".into());
-    assert_eq!(draft::write(&mut store, "hong", &d, false), Err(NotWritten::Unreadable(DraftProblem::Damaged)));
+    assert_eq!(
+        draft::write(&mut store, "hong", &d, Previous::Ours(None)),
+        Err(NotWritten::Unreadable(DraftProblem::Damaged))
+    );
     assert_eq!(store.map[&draft::key("hong")], "{damaged");
     let listed = draft::list(&store).unwrap();
     assert_eq!(listed.iter().map(|s| s.slot.as_str()).collect::<Vec<_>>(), ["hong", "mau"]);
@@ -409,7 +421,7 @@ fn one_draft_per_bank_and_never_over_another_tab() {
     assert_eq!(draft::list(&store).unwrap().len(), 1);
     // Storage that refuses is named.
     let mut off = MemoryStore { disabled: true, ..Default::default() };
-    let err = draft::write(&mut off, "mau", &d, false).unwrap_err();
+    let err = draft::write(&mut off, "mau", &d, Previous::Ours(None)).unwrap_err();
     assert!(err.message("mau").contains("không được lưu"));
     assert!(SAMPLE_BANK.contains("mau-001"));
 }

@@ -13,6 +13,12 @@ use ontap_core::edit::{Edit, Editing, LiveCheck, live};
 use ontap_core::model::Bank;
 use ontap_core::{MaterialId, Question};
 use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// Banks up to this many questions are checked on every change.
+const CHECK_AT_ONCE: usize = 150;
+/// The pause in typing after which a bigger bank is checked.
+const CHECK_PAUSE: Duration = Duration::from_millis(400);
 
 /// The bank being edited and everything the editor's parts share about it.
 #[derive(Clone, Copy)]
@@ -37,8 +43,8 @@ pub struct Session {
     pub status: RwSignal<String>,
     /// Materials' texts opened, by material (NFC).
     pub texts: RwSignal<BTreeMap<MaterialId, String>>,
-    /// The live check of the bank as it stands.
-    pub check: Memo<LiveCheck>,
+    /// The live check of the bank as it stands (of a big bank, as it stood when typing paused).
+    pub check: RwSignal<LiveCheck>,
 }
 
 impl Session {
@@ -47,11 +53,26 @@ impl Session {
         let editing = RwSignal::new(Editing::new(bank, saved));
         let texts = RwSignal::new(BTreeMap::<MaterialId, String>::new());
         let report = state.report.clone();
-        let check = Memo::new(move |_| {
+        let check = RwSignal::new(LiveCheck::default());
+        let run = move || {
             let mut known = MaterialTexts::new();
-            texts.with(|t| t.iter().for_each(|(id, text)| known.insert(id.clone(), text)));
+            texts.with_untracked(|t| t.iter().for_each(|(id, text)| known.insert(id.clone(), text)));
             let refs = References { materials: report.materials.as_ref(), texts: Some(&known) };
-            editing.with(|e| live::check(e.bank(), &refs))
+            check.set(editing.with_untracked(|e| live::check(e.bank(), &refs)));
+        };
+        // A big bank is checked once typing pauses, not on every keystroke.
+        let pending = StoredValue::new(None::<TimeoutHandle>);
+        Effect::new(move |_| {
+            texts.track();
+            let big = editing.with(|e| e.bank().questions.len() > CHECK_AT_ONCE);
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            if big {
+                pending.set_value(set_timeout_with_handle(run.clone(), CHECK_PAUSE).ok());
+            } else {
+                run();
+            }
         });
         Session {
             editing,

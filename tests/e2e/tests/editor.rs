@@ -414,3 +414,26 @@ async fn a_shipped_question_edited_survives_a_reload_problems_show_beside_their_
     assert!(width <= 360, "the editor fits 360 px: {width}");
     b.quit().await;
 }
+
+#[tokio::test]
+async fn a_big_bank_opened_from_a_file_is_checked_once_typing_pauses() {
+    let n = 600;
+    let dir = std::env::temp_dir().join(format!("ontap-editor-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(ontap_bench::generate::file_name(n));
+    std::fs::write(&file, ontap_bench::generate::bank_json(n)).unwrap();
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    b.driver.goto(format!("{}soan.html?muc=soan", server.url())).await.unwrap();
+    b.wait_for("#editor-file").await.send_keys(file.to_str().unwrap()).await.unwrap();
+    wait_text(&b, "#editor-heading", "Soạn:").await;
+    assert_eq!(b.all(".question-row").await.len(), n);
+    press(&b, ".question-row:nth-child(1) .open", Key::Enter).await;
+    let prompt = b.wait_for("#in-q0-prompt").await;
+    prompt.send_keys(Key::Control + "a").await.unwrap();
+    prompt.send_keys(Key::Backspace).await.unwrap();
+    // Checked once typing pauses: the message comes, beside the field.
+    wait_text(&b, "#msg-q0-prompt", "Lỗi").await;
+    b.quit().await;
+    let _ = std::fs::remove_dir_all(dir);
+}

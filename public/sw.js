@@ -1,8 +1,10 @@
 // Ôn tập Nghị quyết: the service worker (design: ARCHITECTURE.md, "Offline"). The shell is
 // precached and served cache-first; banks (questions/) network-first with the cache as fallback;
-// a new worker waits until the page sends "skip-waiting". The next line is written by
+// a new worker waits until the page sends "skip-waiting". The trainers' page (BUILD.trainers) is
+// cached only on a device that opens it: with the shell when that page installs the worker or
+// an earlier version had it, else as it is fetched. The next line is written by
 // scripts/precache.py after every build: do not edit it by hand.
-const BUILD = { version: "dev", files: ["./"] };
+const BUILD = { version: "dev", files: ["./"], trainers: [] };
 
 const SCOPE = new URL("./", self.location).href;
 // Caches are per origin: the scope in the name keeps two copies of the app on one host apart.
@@ -10,6 +12,8 @@ const PREFIX = `ontap:${new URL(SCOPE).pathname}:`;
 const CACHE = PREFIX + BUILD.version;
 const QUESTIONS = new URL("questions/", SCOPE).href;
 const SHELL_PAGES = [SCOPE, new URL("index.html", SCOPE).href];
+const TRAINERS_PAGE = new URL("soan.html", SCOPE).href;
+const TRAINERS = new Set(BUILD.trainers.map((f) => new URL(f, SCOPE).href));
 // Trunk's hashed names (ontap-web-123456789abcdef.js, …_bg.wasm): their bytes never change, so
 // the copy the page has just downloaded (in the HTTP cache) is the one to keep. Every other file
 // is revalidated (a 304 when unchanged), never downloaded a second time on the first visit.
@@ -19,13 +23,34 @@ const NETWORK_TIMEOUT_MS = 5000;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(
-        BUILD.files.map((f) => new Request(new URL(f, SCOPE).href, { cache: HASHED.test(f) ? "default" : "no-cache" })),
-      ),
-    ),
+    trainersWanted().then(async (trainers) => {
+      const files = trainers ? BUILD.files.concat(BUILD.trainers) : BUILD.files;
+      const cache = await caches.open(CACHE);
+      await cache.addAll(
+        files.map((f) => new Request(new URL(f, SCOPE).href, { cache: HASHED.test(f) ? "default" : "no-cache" })),
+      );
+    }),
   );
 });
+
+// Whether this device uses the trainers' page: it is open (it may be what installs the worker),
+// or a cache of an earlier version holds it.
+async function trainersWanted() {
+  const windows = await self.clients.matchAll({ includeUncontrolled: true, type: "window" });
+  if (windows.some((w) => bare(w.url) === TRAINERS_PAGE)) return true;
+  for (const key of (await caches.keys()).filter((k) => k.startsWith(PREFIX))) {
+    if (await (await caches.open(key)).match(TRAINERS_PAGE)) return true;
+  }
+  return false;
+}
+
+// An address without its query string and fragment.
+function bare(href) {
+  const url = new URL(href);
+  url.hash = "";
+  url.search = "";
+  return url.href;
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil(
@@ -49,6 +74,8 @@ self.addEventListener("fetch", (event) => {
   if (!url.href.startsWith(SCOPE)) return;
   if (request.mode === "navigate" && SHELL_PAGES.includes(url.href)) {
     event.respondWith(shell(request));
+  } else if (TRAINERS.has(url.href)) {
+    event.respondWith(keptOnUse(request, url.href));
   } else if (url.href.startsWith(QUESTIONS)) {
     event.respondWith(networkFirst(request, url.href));
   } else {
@@ -65,6 +92,17 @@ async function shell(request) {
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
   return (await cache.match(request)) || fetch(request);
+}
+
+// A trainers' file: from the cache, else fetched and kept (the trainers' page, opened once
+// online, then works offline).
+async function keptOnUse(request, key) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(key);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(key, response.clone());
+  return response;
 }
 
 async function networkFirst(request, key) {

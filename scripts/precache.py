@@ -5,10 +5,12 @@ Run by scripts/build.sh after both trunk builds and the pre-rendering, or by han
 folder: `scripts/precache.py dist`. It rewrites the `const BUILD = ...`
 line of the folder's sw.js with:
 
-- files: every file of the build (hashed names included; both pages, index.html and soan.html)
-  except the worker itself, the precompressed copies (.gz, .br) and the questions folder, the page as "./", then questions/catalogue.json and every file the
-  catalogue names (materials and banks). The list comes from the folder, so it cannot drift
-  from what was built.
+- files: every file of the member's app (hashed names included) except the worker itself, the
+  precompressed copies (.gz, .br), the questions folder and the trainers' page, the page as
+  "./", then questions/catalogue.json and every file the catalogue names (materials and banks).
+  The list comes from the folder, so it cannot drift from what was built.
+- trainers: the trainers' page's files (soan.html, ontap-soan-*): cached only on a device that
+  opens that page (sw.js), so members never download the trainers' tools.
 - version: a hash of the shell files' bytes and of the bank names. A changed build changes it
   (the browser then installs the new worker and the page offers "Tải lại"); a bank edited on
   the server does not, since banks are refreshed from the network on every online visit.
@@ -26,6 +28,8 @@ WORKER = "sw.js"
 QUESTIONS = "questions"
 # Copies for hosts that serve precompressed files; the browser asks for the original name.
 PRECOMPRESSED = (".gz", ".br")
+# The trainers' page and its binary.
+TRAINERS = ("soan.", "ontap-soan-")
 
 
 def shell_files(root: Path) -> list[str]:
@@ -63,15 +67,17 @@ def main() -> int:
         digest.update(rel.encode() + b"\0" + (root / rel).read_bytes() + b"\0")
     for rel in banks:
         digest.update(rel.encode() + b"\0")
-    files = ["./" if f == "index.html" else f for f in shell] + banks
-    line = "const BUILD = " + json.dumps({"version": digest.hexdigest()[:16], "files": files}) + ";"
+    trainers = [f for f in shell if f.startswith(TRAINERS)]
+    files = ["./" if f == "index.html" else f for f in shell if f not in trainers] + banks
+    build = {"version": digest.hexdigest()[:16], "files": files, "trainers": trainers}
+    line = "const BUILD = " + json.dumps(build) + ";"
     text = worker.read_text(encoding="utf-8")
     new, count = re.subn(r"^const BUILD = .*;$", lambda _: line, text, count=1, flags=re.M)
     if count != 1:
         print(f"precache: {worker} has no `const BUILD = ...;` line", file=sys.stderr)
         return 1
     worker.write_text(new, encoding="utf-8")
-    print(f"precache: {len(files)} files, version {digest.hexdigest()[:16]}", file=sys.stderr)
+    print(f"precache: {len(files)} files, {len(trainers)} for trainers, version {build['version']}", file=sys.stderr)
     return 0
 
 

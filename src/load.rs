@@ -15,14 +15,17 @@ const QUESTIONS_PER_STEP: usize = 50;
 /// machine still stays under the 50 ms a task may take before input feels late.
 const SLICE_MS: f64 = 10.0;
 
-/// Fetches and reads the catalogue and everything it names.
-pub async fn load_banks() -> Shipped {
+/// Fetches and reads the catalogue and everything it names. The catalogue's request starts at
+/// the call, so the caller can read the device's storage while it travels.
+pub fn load_banks() -> impl std::future::Future<Output = Shipped> {
+    let catalogue = fetch::start(&format!("{QUESTIONS_DIR}{CATALOGUE_FILE}"));
+    read_banks(catalogue)
+}
+
+async fn read_banks(catalogue: impl std::future::Future<Output = Result<Vec<u8>, String>>) -> Shipped {
     let mut out = Shipped::default();
     let unavailable = |file: &str, detail: String| Unavailable { file: file.to_owned(), detail };
-    let names = match fetch::bytes(&format!("{QUESTIONS_DIR}{CATALOGUE_FILE}"))
-        .await
-        .and_then(|b| shipped::catalogue_files(&b))
-    {
+    let names = match catalogue.await.and_then(|b| shipped::catalogue_files(&b)) {
         Ok(names) => names,
         Err(detail) => {
             out.unavailable.push(unavailable(CATALOGUE_FILE, detail));

@@ -26,8 +26,10 @@ pub fn start() {
     offline_line();
     update_banner();
     wasm_bindgen_futures::spawn_local(async {
+        // The catalogue travels while the device's progress is read.
+        let banks = load_banks();
         let progress = ontap_core::progress::store::load(&mut LocalStore, now_ms() as i64);
-        let shipped = load_banks().await;
+        let shipped = banks.await;
         let home = Rc::new(RefCell::new(Home::new(shipped, progress)));
         home.borrow().fill();
         search(&home);

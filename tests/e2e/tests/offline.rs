@@ -42,6 +42,25 @@ async fn works_offline_after_one_visit_and_takes_updates_at_the_root() {
     offline_then_updates(&dist_dir(), "/").await;
 }
 
+/// A trainer whose first visit is the trainers' page: it installs the worker with itself and the
+/// member's app, and works offline from then on.
+#[tokio::test]
+async fn the_trainers_page_opened_first_works_offline() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let url = server.url();
+    let b = Browser::start(1280, 900).await;
+    b.driver.goto(format!("{url}soan.html")).await.unwrap();
+    b.wait_for("#bank-file").await;
+    wait_js(&b, "return !!navigator.serviceWorker.controller;", json!(true), "the worker controls the page").await;
+    server.stop();
+    b.driver.refresh().await.unwrap();
+    b.wait_for("#bank-file").await;
+    assert!(text(&b, "#shipped-ok").await.ends_with("không có lỗi."), "its checker ran over the cached banks");
+    b.driver.goto(&url).await.unwrap();
+    wait_text(&b, &format!(".bank-card[data-bank='{PRACTICE_BANK}'] h3"), &bank_title(PRACTICE_BANK)).await;
+    b.quit().await;
+}
+
 #[tokio::test]
 async fn works_offline_after_one_visit_and_takes_updates_under_a_sub_path() {
     offline_then_updates(&dist_sub_dir(), SUB_PATH).await;
@@ -58,8 +77,14 @@ fn precache_build(dist: &Path) -> Value {
     serde_json::from_str(line.trim_end_matches(';')).expect("the BUILD line is JSON")
 }
 
-/// Every file the worker must cache: everything built except the worker and the questions
-/// folder, the page as "./", and the catalogue, the materials and every bank it names.
+/// Whether a built file is the trainers' page's (cached only where that page is opened).
+fn is_trainers(rel: &str) -> bool {
+    rel.starts_with("soan.") || rel.starts_with("ontap-soan-")
+}
+
+/// Every file the worker must cache: everything built except the worker, the questions folder
+/// and the trainers' page, the page as "./", and the catalogue, the materials and every bank it
+/// names.
 fn expected_precache(dist: &Path) -> BTreeSet<String> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -75,6 +100,7 @@ fn expected_precache(dist: &Path) -> BTreeSet<String> {
         .filter(|rel| {
             rel != "sw.js" && !rel.starts_with("questions/") && !rel.ends_with(".gz") && !rel.ends_with(".br")
         })
+        .filter(|rel| !is_trainers(rel))
         .map(|rel| if rel == "index.html" { "./".to_owned() } else { rel })
         .collect();
     let catalogue: Value =
@@ -176,8 +202,12 @@ async fn cache_names(b: &Browser, prefix: &str) -> Vec<String> {
 
 /// The addresses held by cache `name`.
 async fn cached_urls(b: &Browser, name: &str) -> BTreeSet<String> {
-    let script = format!("return caches.open('{name}').then(c => c.keys()).then(rs => rs.map(r => r.url));");
-    serde_json::from_value(js(b, &script).await).unwrap()
+    serde_json::from_value(js(b, &cached_urls_script(name)).await).unwrap()
+}
+
+/// A script giving the addresses cache `name` holds, sorted.
+fn cached_urls_script(name: &str) -> String {
+    format!("return caches.open('{name}').then(c => c.keys()).then(rs => rs.map(r => r.url).sort());")
 }
 
 /// The update banner and the offline indicator, when shown.
@@ -249,6 +279,9 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     let build = precache_build(dist);
     let listed: BTreeSet<String> = serde_json::from_value(build["files"].clone()).unwrap();
     assert_eq!(listed, expected_precache(dist), "the precache list is every built file and every bank");
+    let trainers: BTreeSet<String> = serde_json::from_value(build["trainers"].clone()).unwrap();
+    assert_eq!(trainers.len(), 3, "soan.html, its glue and its wasm: {trainers:?}");
+    assert!(trainers.iter().all(|f| is_trainers(f) && dist.join(f).is_file()), "{trainers:?}");
 
     // 1. One visit online.
     let server = StaticServer::start_at(dist, 0, prefix);
@@ -265,10 +298,19 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     assert_eq!(names, vec![cache.clone()], "one cache, named by the build's version");
     let want: BTreeSet<String> =
         listed.iter().map(|f| if f == "./" { url.clone() } else { format!("{url}{f}") }).collect();
-    assert_eq!(cached_urls(&b, &cache).await, want, "every listed file is cached");
+    assert_eq!(cached_urls(&b, &cache).await, want, "every listed file is cached, the trainers' page's none");
     assert!(text(&b, "#main").await.find("Đã có phiên bản mới").is_none(), "a first install is not an update");
     assert!(b.all(BANNER).await.is_empty());
     check_installable(&b, &url).await;
+    // The trainers' page, opened once online, is kept as it is fetched.
+    b.driver.goto(format!("{url}soan.html")).await.unwrap();
+    b.wait_for("#bank-file").await;
+    let kept: BTreeSet<String> = trainers.iter().map(|f| format!("{url}{f}")).collect();
+    let mut all = want.clone();
+    all.extend(kept);
+    wait_js(&b, &cached_urls_script(&cache), serde_json::to_value(&all).unwrap(), "the trainers' page is kept").await;
+    b.driver.goto(&url).await.unwrap();
+    b.wait_for(&format!(".bank-card[data-bank='{PRACTICE_BANK}']")).await;
 
     // 2. The server stops; the app still opens, practises a whole bank and takes an exam.
     server.stop();
@@ -276,8 +318,8 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     assert_eq!(js(&b, probe).await, json!("unreachable"), "the server is really gone");
     b.driver.refresh().await.unwrap();
     wait_text(&b, &format!(".bank-card[data-bank='{PRACTICE_BANK}'] h3"), &practice_title).await;
-    // The trainers' page, never opened online, opens offline too: it is precached with the app.
-    b.driver.goto(format!("{url}soan.html")).await.unwrap();
+    // The trainers' page, opened once online, opens offline too.
+    b.driver.goto(format!("{url}soan.html?muc=kiem-tra")).await.unwrap();
     b.wait_for("#bank-file").await;
     assert!(text(&b, "#shipped-ok").await.ends_with("không có lỗi."), "its checker ran over the cached banks");
 
@@ -374,7 +416,12 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     assert_eq!(js(&b, "return window.sameDocument === true;").await, json!(false));
     wait_js(&b, WAITING, json!(false), "nothing waits any more").await;
     let cache = format!("ontap:{prefix}:{next_version}");
-    assert_eq!(cache_names(&b, prefix).await, vec![cache], "only the new version's cache is left");
+    assert_eq!(cache_names(&b, prefix).await, vec![cache.clone()], "only the new version's cache is left");
+    // The trainers' page, used on this device, came along with the new version.
+    let next_trainers: BTreeSet<String> =
+        serde_json::from_value(precache_build(&next_dist)["trainers"].clone()).unwrap();
+    let held = cached_urls(&b, &cache).await;
+    assert!(next_trainers.iter().all(|f| held.contains(&format!("{url}{f}"))), "{held:?}");
     b.driver.goto(&url).await.unwrap();
     wait_text(&b, &format!(".bank-card[data-bank='{PRACTICE_BANK}'] h3"), &new_title).await;
     assert!(b.all(BANNER).await.is_empty(), "the update is applied");

@@ -24,6 +24,12 @@ if ! rustup component list --installed --toolchain "$TOOLCHAIN" | grep -q '^rust
   rustup component add rust-src --toolchain "$TOOLCHAIN"
 fi
 
+# clippy, run by scripts/test.sh over every crate and target.
+if ! cargo clippy --version >/dev/null 2>&1; then
+  log "adding the clippy component"
+  rustup component add clippy --toolchain "$TOOLCHAIN"
+fi
+
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   log "installing trunk $TRUNK_VERSION (about 9 minutes on a fresh machine)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
@@ -66,6 +72,14 @@ if ! command -v python3 >/dev/null; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
   apt-get install -y -qq python3-minimal >&2
+fi
+
+# The fuzz targets' build (scripts/test.sh) compiles libFuzzer, which is C++.
+if ! command -v c++ >/dev/null; then
+  log "installing a C++ compiler for libFuzzer (Debian package g++)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq g++ >&2
 fi
 
 log "tools ready: $(trunk --version), $(wasm-bindgen --version 2>/dev/null || echo 'wasm-bindgen: after first lock'), $("$TOOLS_DIR/node_modules/.bin/wasm-opt" --version), $(chromium --version 2>/dev/null | head -1)"

@@ -20,6 +20,18 @@ cargo fmt --all -- --check
 step "architecture invariants"
 scripts/check-invariants.sh
 
+step "lints (clippy over every crate and target, warnings are errors)"
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+
+step "fuzz targets build (fuzz/, its own workspace)"
+# A plain cargo build, not `cargo fuzz build`: it compiles and links every target against
+# today's core and importers (libFuzzer included), so an API change breaks here instead of at
+# the next campaign, on the pinned stable toolchain and in about a minute. cargo-fuzz's build
+# adds the sanitizer and coverage flags (nightly-only, accepted through RUSTC_BOOTSTRAP=1) and
+# rebuilds every dependency instrumented; that is what scripts/fuzz.sh does for a campaign,
+# and it finds nothing more about whether the targets still build.
+cargo build --quiet --manifest-path fuzz/Cargo.toml --bins --target-dir target/fuzz
+
 step "native tests (core, importers, CLI, banks, site build steps, the benchmark bank generator)"
 tests --quiet -p ontap-core -p ontap-import -p ontap-cli -p ontap-site -p ontap-bench
 

@@ -19,7 +19,7 @@ use crate::routes::{
 };
 use crate::save::ProgressWriter;
 use leptos::prelude::*;
-use ontap_core::home::{APP_TITLE, SKIP_LINK};
+use ontap_core::home::{APP_TITLE, SEE_DATA, SKIP_LINK};
 use ontap_core::library::{Library, QuestionRef};
 use ontap_core::local::ReadLocal;
 use ontap_core::progress::store::{Notice, load};
@@ -136,7 +136,7 @@ pub fn App() -> impl IntoView {
                             ev.prevent_default();
                             nav::push("?trang=du-lieu");
                             route.set(Route::Data);
-                        }>"Xem dữ liệu, sao lưu hoặc tải dữ liệu cũ về"</a></p>
+                        }>{SEE_DATA}</a></p>
                     </div>
                 })
             }}

@@ -3,27 +3,8 @@
 use leptos::prelude::*;
 use ontap_core::Question;
 use ontap_core::model::Material;
-use ontap_core::present::{correct_lines, response_lines};
+use ontap_core::present::{correct_lines, credit_verdict, response_lines, source_line};
 use ontap_core::score::{Credit, Response};
-
-/// The verdict as one short sentence (also what screen readers announce).
-pub fn verdict_text(credit: Credit) -> String {
-    if credit.is_full() {
-        "✓ Chính xác!".to_owned()
-    } else if credit.earned > 0 {
-        format!("◐ Đúng một phần ({}/{}).", credit.earned, credit.out_of)
-    } else {
-        "✗ Chưa đúng.".to_owned()
-    }
-}
-
-/// The source line: `Nguồn: <title>, <date> — “<quote>”`.
-pub fn source_text(question: &Question, material: Option<&Material>) -> String {
-    match material {
-        Some(m) => format!("Nguồn: {}, {} — “{}”", m.title, m.display_date(), question.source.quote),
-        None => format!("Nguồn: {} — “{}”", question.source.material, question.source.quote),
-    }
-}
 
 /// The explanation block for an answered question.
 #[component]
@@ -47,7 +28,7 @@ pub fn Feedback(
     let full = credit.is_full();
     view! {
         <div class="feedback" class:is-right=full class:is-wrong=!full>
-            {(!hide_verdict).then(|| view! { <p class="verdict">{verdict_text(credit)}</p> })}
+            {(!hide_verdict).then(|| view! { <p class="verdict">{credit_verdict(credit)}</p> })}
             {(!full).then(|| view! {
                 <div class="given">
                     <h3>"Bạn trả lời"</h3>
@@ -63,7 +44,7 @@ pub fn Feedback(
                 <ul>{right.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </div>
             <p class="explanation">{question.explanation.clone()}</p>
-            <p class="source">{source_text(&question, material.as_ref())}</p>
+            <p class="source">{source_line(&question, material.as_ref())}</p>
         </div>
     }
 }

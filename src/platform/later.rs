@@ -21,10 +21,10 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let callback: js_sys::Function = Closure::once_into_js(f).unchecked_into();
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"timeout".into(), &IDLE_DEADLINE_MS.into());
-    if request_idle_callback(&callback, &options).is_err() {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&callback, FALLBACK_DELAY_MS);
-        }
+    if request_idle_callback(&callback, &options).is_err()
+        && let Some(window) = web_sys::window()
+    {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&callback, FALLBACK_DELAY_MS);
     }
 }
 

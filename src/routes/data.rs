@@ -109,11 +109,10 @@ fn KeptAside(writer: ProgressWriter, may_save: bool) -> impl IntoView {
                             <li class="kept-item" data-key=item.key.clone()>
                                 <span>{item.describe()}</span>" "
                                 <button type="button" class="button download-kept" on:click=move |_| {
-                                    if let Ok(Some(text)) = LocalStore.read(&get_key) {
-                                        if download(&format!("{}.json", get_key.replace('.', "-")), &text).is_ok() {
+                                    if let Ok(Some(text)) = LocalStore.read(&get_key)
+                                        && download(&format!("{}.json", get_key.replace('.', "-")), &text).is_ok() {
                                             downloaded.update(|d| d.push(get_key.clone()));
                                         }
-                                    }
                                 }>"Tải về"</button>
                                 {move || was_downloaded().then(|| {
                                     let key = del_key.clone();

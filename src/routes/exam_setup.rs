@@ -5,6 +5,7 @@ use crate::platform::clock::random_seed;
 use leptos::prelude::*;
 use ontap_core::draw::Filter;
 use ontap_core::route::{DEFAULT_EXAM_MINUTES, DEFAULT_EXAM_QUESTIONS, DEFAULT_PASS_PERCENT, ExamSpec, Route};
+use ontap_core::toggle::toggle;
 
 /// The exam settings form.
 #[component]
@@ -53,10 +54,7 @@ pub fn ExamSetupPage() -> impl IntoView {
                     view! {
                         <label class="option">
                             <input type="checkbox" prop:checked=move || chosen.get().contains(&id)
-                                on:change=move |_| chosen.update(|c| match c.iter().position(|x| x == &id2) {
-                                    Some(at) => { c.remove(at); }
-                                    None => c.push(id2.clone()),
-                                })/>
+                                on:change=move |_| chosen.update(|c| toggle(c, id2.clone()))/>
                             <span class="text">{format!("{title} ({n} câu)")}</span>
                         </label>
                     }

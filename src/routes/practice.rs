@@ -2,20 +2,15 @@
 //! "retry the wrong ones". Number keys pick options; Enter answers, then goes on.
 
 use crate::app::AppState;
-use crate::components::feedback::{Feedback, verdict_text};
+use crate::components::feedback::Feedback;
 use crate::components::link::Link;
-use crate::components::question_view::{QuestionView, pick_by_number};
+use crate::components::question_view::QuestionView;
 use crate::platform::clock::{now_ms, random_seed};
 use crate::platform::dom::{focus_later, on_control, typing_in_field};
 use leptos::prelude::*;
-use ontap_core::draw::Filter;
+use ontap_core::answer::pick_by_number;
 use ontap_core::practice::Practice;
-use ontap_core::present::decimal;
-use ontap_core::progress::Mode;
-use ontap_core::progress::stats::most_missed;
-
-/// How many of the most-missed questions a "practise these" session takes.
-pub const MISSED_PRACTICE: usize = 10;
+use ontap_core::present::credit_verdict;
 use ontap_core::route::{PracticeSource, Route};
 use ontap_core::score::Response;
 
@@ -27,26 +22,9 @@ pub fn PracticePage(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let library = state.library.get_untracked();
-    let (title, refs) = match &source {
-        PracticeSource::Bank(id) => (
-            library.bank(id).map_or_else(|| id.to_string(), |b| b.title.clone()),
-            library.select(&Filter { banks: vec![id.clone()], tags: vec![] }),
-        ),
-        PracticeSource::Tag(tag) => {
-            (format!("Chủ đề: {tag}"), library.select(&Filter { banks: vec![], tags: vec![tag.clone()] }))
-        }
-        PracticeSource::Search(q) => (format!("Tìm: “{q}”"), library.search(q)),
-        PracticeSource::Missed => (
-            "Các câu hay sai".to_owned(),
-            state
-                .progress
-                .with_untracked(|p| most_missed(p, &library, MISSED_PRACTICE).into_iter().map(|w| w.item).collect()),
-        ),
-        PracticeSource::Review => {
-            ("Ôn tập: các câu đến hạn".to_owned(), state.progress.with_untracked(|p| p.due(&library, now_ms() as i64)))
-        }
-    };
-    let mode = if source == PracticeSource::Review { Mode::Review } else { Mode::Practice };
+    let title = source.title(&library);
+    let refs = state.progress.with_untracked(|p| source.questions(&library, p, now_ms() as i64));
+    let mode = source.mode();
     let practice = RwSignal::new(Practice::new(&library, refs, random_seed()));
     let response: RwSignal<Option<Response>> = RwSignal::new(None);
     let announce = RwSignal::new(String::new());
@@ -63,7 +41,7 @@ pub fn PracticePage(
         });
         if let (Some(c), Some(at)) = (credit, at) {
             state.record(&at, c, mode);
-            announce.set(verdict_text(c));
+            announce.set(credit_verdict(c));
             focus_later("next".into());
         }
     };
@@ -109,14 +87,14 @@ pub fn PracticePage(
     });
     on_cleanup(move || keys.remove());
 
-    let review = source == PracticeSource::Review;
+    let empty_message = source.empty_message();
     let lib = library.clone();
     let body = move || {
         let submit = submit.clone();
         let p = practice.get();
         if p.items.is_empty() {
             return view! {
-                <p>{if review { "Chưa có câu nào đến hạn ôn tập. Hãy luyện tập thêm; câu trả lời sai sẽ được nhắc lại." } else { "Không có câu hỏi nào để luyện tập." }}</p>
+                <p>{empty_message}</p>
                 <p><Link to=Route::Home { query: String::new() } class="button">"Về trang chủ"</Link></p>
             }
             .into_any();
@@ -130,17 +108,17 @@ pub fn PracticePage(
                 response.set(None);
                 focus_later("question-top".into());
             };
-            let has_wrong = s.correct < s.total;
+            let has_wrong = s.not_right() > 0;
             return view! {
                 <div class="summary-card" role="status">
                     <h2 id="question-top" tabindex="-1">"Kết quả luyện tập"</h2>
-                    <p class="big">{format!("Đúng {}/{} câu", s.correct, s.total)}</p>
-                    <p>{format!("Điểm: {}/{}", decimal(s.credit, 1), s.total)}</p>
+                    <p class="big">{s.correct_line()}</p>
+                    <p>{s.score_line()}</p>
                 </div>
                 <p class="actions">
                     {has_wrong.then(|| view! {
                         <button type="button" class="button primary" id="retry-wrong" on:click=retry>
-                            {format!("Làm lại các câu sai ({})", s.total - s.correct)}
+                            {s.retry_label()}
                         </button>
                     })}
                     <Link to=Route::Home { query: String::new() } class="button">"Về trang chủ"</Link>
@@ -152,7 +130,7 @@ pub fn PracticePage(
         let Some(question) = lib.question(&item.question).cloned() else { return ().into_any() };
         let material = lib.material(&question.source.material).cloned();
         let locked = item.answer.is_some();
-        let position = format!("Câu {}/{}", p.current + 1, p.items.len());
+        let position = p.position_line();
         view! {
             <p class="progress" id="question-top" tabindex="-1">{position}</p>
             <div class="question-card" data-question=question.id.to_string()>
@@ -171,7 +149,7 @@ pub fn PracticePage(
                     <Feedback question=question order=item.order response=Some(r) credit=credit material=material/>
                     <p class="actions">
                         <button type="button" class="button primary" id="next" on:click=move |_| next()>
-                            {if p.current + 1 == p.items.len() { "Xem kết quả" } else { "Câu tiếp theo" }}
+                            {p.next_label()}
                         </button>
                     </p>
                 }.into_any(),

@@ -11,11 +11,11 @@ pub async fn load_banks() -> FolderReport {
     let mut files = MemoryFiles::default();
     let catalogue = fetch::bytes(&format!("{QUESTIONS_DIR}{CATALOGUE_FILE}")).await;
     let mut names = Vec::new();
-    if let Ok(bytes) = &catalogue {
-        if let Some(c) = check_catalogue(bytes, CATALOGUE_FILE).value {
-            names.push(c.materials);
-            names.extend(c.banks);
-        }
+    if let Ok(bytes) = &catalogue
+        && let Some(c) = check_catalogue(bytes, CATALOGUE_FILE).value
+    {
+        names.push(c.materials);
+        names.extend(c.banks);
     }
     files.files.insert(CATALOGUE_FILE.to_owned(), catalogue);
     // All at once: on a phone network each file is a round trip, and the worker answers offline.

@@ -38,14 +38,14 @@ pub fn run(mut args: lexopt::Parser) -> Result<ExitCode, Fatal> {
     if paths.is_empty() {
         return Err(crate::needs_path("check"));
     }
-    if let Some(dir) = &materials {
-        if !dir.is_dir() {
-            let d = dir.display();
-            return Err(Fatal::say(
-                format!("--materials {d}: không phải thư mục"),
-                format!("--materials {d}: not a folder"),
-            ));
-        }
+    if let Some(dir) = &materials
+        && !dir.is_dir()
+    {
+        let d = dir.display();
+        return Err(Fatal::say(
+            format!("--materials {d}: không phải thư mục"),
+            format!("--materials {d}: not a folder"),
+        ));
     }
     let texts = materials.map(Folder);
     let mut results = Vec::new();

@@ -25,7 +25,7 @@ fn root() -> PathBuf {
 
 fn shipped() -> Vec<Bank> {
     let materials = root().join("../shared/materials");
-    let texts = materials.is_dir().then(|| Folder(materials));
+    let texts = materials.is_dir().then_some(Folder(materials));
     if texts.is_none() {
         eprintln!("note: ../shared/materials is absent; quotes are not checked against the texts");
     }

@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod answer;
 pub mod check;
 pub mod counts;
 mod delimit;
@@ -32,6 +33,7 @@ pub mod schema;
 pub mod score;
 pub mod shipped;
 pub mod text;
+pub mod toggle;
 pub mod unicode;
 
 #[cfg(test)]

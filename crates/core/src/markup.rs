@@ -47,10 +47,11 @@ fn html_tag_at(s: &str) -> Option<(usize, usize, String, bool)> {
             .collect::<String>()
             .to_ascii_lowercase();
         let after = rest[name_start + name.len()..].chars().next();
-        if TAGS.contains(&name.as_str()) && matches!(after, Some('>' | ' ' | '/' | '\t' | '\n')) {
-            if let Some(end) = rest.find('>') {
-                return Some((i, i + 1 + end + 1, name, closing));
-            }
+        if TAGS.contains(&name.as_str())
+            && matches!(after, Some('>' | ' ' | '/' | '\t' | '\n'))
+            && let Some(end) = rest.find('>')
+        {
+            return Some((i, i + 1 + end + 1, name, closing));
         }
         from = i + 1;
     }

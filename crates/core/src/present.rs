@@ -1,8 +1,8 @@
 //! Answers as lines of text, in the order the member saw the question: what the feedback and
 //! the exam review show ("B. Bộ Chính trị"). Letters follow display order, not file order.
 
-use crate::model::{QuestionKind, index_letter};
-use crate::score::Response;
+use crate::model::{Material, Question, QuestionKind, index_letter};
+use crate::score::{Credit, Response};
 
 /// A number as Vietnamese writes it, with a decimal comma and no trailing zeros:
 /// `decimal(7.5, 2)` → `7,5`, `decimal(6.0, 2)` → `6`, `decimal(5.333, 2)` → `5,33`.
@@ -23,6 +23,49 @@ pub fn iso_day(ms: i64) -> String {
 /// The word for a true/false verdict.
 pub fn verdict(answer: bool) -> &'static str {
     if answer { "Đúng" } else { "Sai" }
+}
+
+/// The verdict on an answer as one short sentence (also what screen readers announce).
+pub fn credit_verdict(credit: Credit) -> String {
+    if credit.is_full() {
+        "✓ Chính xác!".to_owned()
+    } else if credit.earned > 0 {
+        format!("◐ Đúng một phần ({}/{}).", credit.earned, credit.out_of)
+    } else {
+        "✗ Chưa đúng.".to_owned()
+    }
+}
+
+/// The source line: `Nguồn: <title>, <date> — “<quote>”` (the material's id when it is not
+/// in the list).
+pub fn source_line(question: &Question, material: Option<&Material>) -> String {
+    match material {
+        Some(m) => format!("Nguồn: {}, {} — “{}”", m.title, m.display_date(), question.source.quote),
+        None => format!("Nguồn: {} — “{}”", question.source.material, question.source.quote),
+    }
+}
+
+/// A fill-in prompt with its blank (three or more `_`) shown as a visible gap `……`; shorter
+/// runs of `_` are kept as written.
+pub fn blanked(prompt: &str) -> String {
+    let mut out = String::new();
+    let mut run = 0;
+    for c in prompt.chars().chain(std::iter::once('\0')) {
+        if c == '_' {
+            run += 1;
+            continue;
+        }
+        if run >= 3 {
+            out.push_str("……");
+        } else {
+            out.extend(std::iter::repeat_n('_', run));
+        }
+        run = 0;
+        if c != '\0' {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn option_line(options: &[String], order: &[usize], file_index: usize) -> String {
@@ -77,6 +120,33 @@ pub fn response_lines(kind: &QuestionKind, order: &[usize], response: Option<&Re
 mod tests {
     use super::*;
     use crate::model::{Letters, Pair};
+
+    #[test]
+    fn verdicts_and_gaps() {
+        assert_eq!(credit_verdict(Credit::FULL), "✓ Chính xác!");
+        assert_eq!(credit_verdict(Credit { earned: 2, out_of: 3 }), "◐ Đúng một phần (2/3).");
+        assert_eq!(credit_verdict(Credit::NONE), "✗ Chưa đúng.");
+        assert_eq!(blanked("Đại hội lần thứ ___ của Đảng"), "Đại hội lần thứ …… của Đảng");
+        assert_eq!(blanked("a_b __ c_____"), "a_b __ c……", "only runs of three or more are blanks");
+        assert_eq!(blanked("___"), "……");
+    }
+
+    #[test]
+    fn the_source_names_the_material_or_its_id() {
+        let q = crate::test_fixtures::sample_bank().questions[0].clone();
+        let line = source_line(&q, None);
+        assert_eq!(line, format!("Nguồn: {} — “{}”", q.source.material, q.source.quote));
+        let m = Material {
+            id: q.source.material.clone(),
+            title: "Nghị quyết 35".into(),
+            issuer: "Bộ Chính trị".into(),
+            date: "2018-10-22".into(),
+            note: None,
+            text_file: "nq35.txt".into(),
+        };
+        let expected = format!("Nguồn: Nghị quyết 35, {} — “{}”", m.display_date(), q.source.quote);
+        assert_eq!(source_line(&q, Some(&m)), expected);
+    }
 
     #[test]
     fn days() {

@@ -175,7 +175,8 @@ pub fn parse_with(header: &Row, columns: &[Option<&'static str>], rows: &[Row]) 
         !c.marks.is_empty() || (t.len() > 1 && (t.starts_with('*') || t.ends_with('*')))
     });
     for required in ["cau_hoi", "dap_an"] {
-        if !columns.contains(&Some(required)) && !(required == "dap_an" && marked) {
+        let implied = required == "dap_an" && marked;
+        if !implied && !columns.contains(&Some(required)) {
             parsed.notes.push(
                 Note::error(hl, format!("Thiếu cột “{required}” ở dòng tiêu đề; xem tệp mẫu questions/mau-nhap.csv."))
                     .en(format!(

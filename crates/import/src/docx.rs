@@ -266,13 +266,13 @@ impl Reader {
                     }
                 }
                 "w:tbl" => {
-                    if let Some(t) = self.tables.pop() {
-                        if self.tables.is_empty() {
-                            let index = self.blocks.len();
-                            let objects = std::mem::take(&mut self.objects);
-                            self.found.extend(objects.into_iter().map(|o| (index, o)));
-                            self.blocks.push(Block::Table(t));
-                        }
+                    if let Some(t) = self.tables.pop()
+                        && self.tables.is_empty()
+                    {
+                        let index = self.blocks.len();
+                        let objects = std::mem::take(&mut self.objects);
+                        self.found.extend(objects.into_iter().map(|o| (index, o)));
+                        self.blocks.push(Block::Table(t));
                     }
                 }
                 _ => {}
@@ -304,13 +304,13 @@ impl Reader {
         let mut line = std::mem::take(&mut self.line);
         // The label of an automatically numbered paragraph is not in its text: write it as
         // Word shows it (`A.`, `Câu 3.`), so options and questions numbered by Word are read.
-        if let Some(num) = self.list.0.take() {
-            if let Some(label) = self.numbering.label(&num, self.list.1) {
-                let shift = label.len() + 1;
-                line.text = format!("{label} {}", line.text);
-                for s in &mut line.spans {
-                    s.range = s.range.start + shift..s.range.end + shift;
-                }
+        if let Some(num) = self.list.0.take()
+            && let Some(label) = self.numbering.label(&num, self.list.1)
+        {
+            let shift = label.len() + 1;
+            line.text = format!("{label} {}", line.text);
+            for s in &mut line.spans {
+                s.range = s.range.start + shift..s.range.end + shift;
             }
         }
         if let Some(cell) = self.cell.as_mut().filter(|_| self.tables.len() == 1) {
@@ -367,7 +367,7 @@ fn assemble(blocks: Vec<Block>, found: &[(usize, Object)]) -> (String, Parsed) {
     let mut text = String::new();
     let mut number = 0;
     let mut lines: Vec<Line> = Vec::new();
-    let mut tables: Vec<(Row, Vec<Option<&'static str>>, Vec<Row>)> = Vec::new();
+    let mut tables: Vec<QuestionTable> = Vec::new();
     let mut block_line: Vec<usize> = Vec::with_capacity(blocks.len());
     for (index, block) in blocks.into_iter().enumerate() {
         number += 1;
@@ -425,10 +425,13 @@ fn assemble(blocks: Vec<Block>, found: &[(usize, Object)]) -> (String, Parsed) {
     (text, parsed)
 }
 
+/// A question table: its header row, the column each cell stands for, its data rows.
+type QuestionTable = (Row, Vec<Option<&'static str>>, Vec<Row>);
+
 /// A table of one question a row: with a header naming the question column, or laid out as
 /// `[number] | question | options… | [answer]` (at least a question and two options). Returns
 /// the header row, the columns and the data rows.
-fn question_table(rows: &[Row]) -> Option<(Row, Vec<Option<&'static str>>, Vec<Row>)> {
+fn question_table(rows: &[Row]) -> Option<QuestionTable> {
     let first = rows.first()?;
     let columns = csv::columns(first);
     if columns.contains(&Some("cau_hoi")) {
@@ -453,7 +456,7 @@ fn question_table(rows: &[Row]) -> Option<(Row, Vec<Option<&'static str>>, Vec<R
         .count();
     let with_answer = answers * 2 >= rows.len();
     let options = width - skip - 1 - usize::from(with_answer);
-    if options < 2 || options > crate::MAX_OPTIONS {
+    if !(2..=crate::MAX_OPTIONS).contains(&options) {
         return None;
     }
     let mut columns: Vec<Option<&'static str>> = vec![None; skip];

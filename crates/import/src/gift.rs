@@ -274,18 +274,18 @@ fn answers<'a>(inside: &'a [Ch], notes: &mut Vec<Note>) -> Option<Vec<Answer<'a>
         let mut body = &inside[s + 1..end];
         let mut weight = if mark == '=' { 100.0 } else { 0.0 };
         let lead_ws = body.iter().take_while(|c| c.c.is_whitespace()).count();
-        if body.get(lead_ws).is_some_and(|c| c.c == '%' && !c.escaped) {
-            if let Some(close) = body[lead_ws + 1..].iter().position(|c| c.c == '%') {
-                let w = text_of(&body[lead_ws + 1..lead_ws + 1 + close]);
-                weight = w.parse().unwrap_or_else(|_| {
-                    notes.push(
-                        Note::error(inside[s].line, format!("Trọng số “%{w}%” không phải là số."))
-                            .en(format!("The weight \"%{w}%\" is not a number.")),
-                    );
-                    0.0
-                });
-                body = &body[lead_ws + close + 2..];
-            }
+        if body.get(lead_ws).is_some_and(|c| c.c == '%' && !c.escaped)
+            && let Some(close) = body[lead_ws + 1..].iter().position(|c| c.c == '%')
+        {
+            let w = text_of(&body[lead_ws + 1..lead_ws + 1 + close]);
+            weight = w.parse().unwrap_or_else(|_| {
+                notes.push(
+                    Note::error(inside[s].line, format!("Trọng số “%{w}%” không phải là số."))
+                        .en(format!("The weight \"%{w}%\" is not a number.")),
+                );
+                0.0
+            });
+            body = &body[lead_ws + close + 2..];
         }
         let (text, feedback) = match find(body, "#", 0) {
             Some(h) => (&body[..h], text_of(&body[h + 1..])),

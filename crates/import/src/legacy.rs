@@ -168,7 +168,7 @@ fn tcvn3_char(b: u8) -> char {
 /// The VNI letter `bytes` starts with, and how many bytes it takes.
 fn vni_letter(bytes: &[u8]) -> Option<(char, usize)> {
     let first = *bytes.first()?;
-    let upper = first.is_ascii_uppercase() || (first >= 0xC0 && first < 0xE0);
+    let upper = first.is_ascii_uppercase() || (0xC0..0xE0).contains(&first);
     let lower = |b: u8| {
         if b.is_ascii() {
             b.to_ascii_lowercase()
@@ -254,10 +254,10 @@ pub fn is_syllable(word: &str) -> bool {
         NUCLEI.contains(&nucleus) && FINALS.contains(&coda)
     };
     // `gì`, `gìn`: the `i` of `gi` is also the vowel.
-    if let Some(rest) = bare.strip_prefix("gi").filter(|r| !r.starts_with(|c: char| position(c).is_some())) {
-        if rest_ok(&format!("i{rest}")) {
-            return true;
-        }
+    if let Some(rest) = bare.strip_prefix("gi").filter(|r| !r.starts_with(|c: char| position(c).is_some()))
+        && rest_ok(&format!("i{rest}"))
+    {
+        return true;
     }
     rest_ok(&bare) || INITIALS.iter().any(|i| bare.strip_prefix(i).is_some_and(|r| !r.is_empty() && rest_ok(r)))
 }

@@ -256,31 +256,31 @@ impl Reader {
             }
             return;
         };
-        if matches!(q.field, Field::Prompt | Field::Options) {
-            if let Some(options) = option_line(raw.trim()) {
-                for (letter, text, star) in options {
-                    let expected = q.options.len();
-                    let written = clean(text);
-                    let marks = marks_of(styled, text);
-                    q.marks.push(if star { marks.with(Mark::Star) } else { marks });
-                    q.options.push((letter, written));
-                    q.field = Field::Options;
-                    if letter != expected {
-                        let message = format!(
-                            "Phương án {}. đứng ở vị trí của {}.: thiếu hoặc lặp phương án? Đã nhập theo thứ tự viết.",
-                            index_letter(letter),
-                            index_letter(expected)
-                        );
-                        let en = format!(
-                            "Option {}. stands where {}. should: an option missing or repeated? Imported in the order written.",
-                            index_letter(letter),
-                            index_letter(expected)
-                        );
-                        self.notes.push(Note::error(n, message).en(en));
-                    }
+        if matches!(q.field, Field::Prompt | Field::Options)
+            && let Some(options) = option_line(raw.trim())
+        {
+            for (letter, text, star) in options {
+                let expected = q.options.len();
+                let written = clean(text);
+                let marks = marks_of(styled, text);
+                q.marks.push(if star { marks.with(Mark::Star) } else { marks });
+                q.options.push((letter, written));
+                q.field = Field::Options;
+                if letter != expected {
+                    let message = format!(
+                        "Phương án {}. đứng ở vị trí của {}.: thiếu hoặc lặp phương án? Đã nhập theo thứ tự viết.",
+                        index_letter(letter),
+                        index_letter(expected)
+                    );
+                    let en = format!(
+                        "Option {}. stands where {}. should: an option missing or repeated? Imported in the order written.",
+                        index_letter(letter),
+                        index_letter(expected)
+                    );
+                    self.notes.push(Note::error(n, message).en(en));
                 }
-                return;
             }
+            return;
         }
         match q.field {
             Field::Prompt => q.prompt.push(line),
@@ -375,14 +375,13 @@ impl Reader {
             return;
         }
         // `Đáp án: 1-B, 2-A` is a table written on one line.
-        if let Label::Answer(rest) = &label {
-            if rest.contains(|c: char| c.is_ascii_digit()) {
-                if let Some(entries) = table_entries(rest) {
-                    self.in_table = true;
-                    self.add_entries(n, entries);
-                    return;
-                }
-            }
+        if let Label::Answer(rest) = &label
+            && rest.contains(|c: char| c.is_ascii_digit())
+            && let Some(entries) = table_entries(rest)
+        {
+            self.in_table = true;
+            self.add_entries(n, entries);
+            return;
         }
         let Some(q) = self.questions.last_mut().filter(|_| !self.in_table) else {
             self.notes.push(
@@ -538,22 +537,22 @@ impl Reader {
             },
             _ => None,
         };
-        if let (Some((w, _)), Some((t, line))) = (&written, &table) {
-            if w != t {
-                let message = format!(
-                    "Bảng đáp án ghi Câu {} là {} nhưng dưới câu hỏi ghi {}; giữ đáp án dưới câu hỏi.",
-                    q.number,
-                    shown(t),
-                    shown(w)
-                );
-                let en = format!(
-                    "The answer table gives question {} as {} but below the question {} is written; the latter is kept.",
-                    q.number,
-                    shown(t),
-                    shown(w)
-                );
-                self.notes.push(Note::error(*line, message).en(en));
-            }
+        if let (Some((w, _)), Some((t, line))) = (&written, &table)
+            && w != t
+        {
+            let message = format!(
+                "Bảng đáp án ghi Câu {} là {} nhưng dưới câu hỏi ghi {}; giữ đáp án dưới câu hỏi.",
+                q.number,
+                shown(t),
+                shown(w)
+            );
+            let en = format!(
+                "The answer table gives question {} as {} but below the question {} is written; the latter is kept.",
+                q.number,
+                shown(t),
+                shown(w)
+            );
+            self.notes.push(Note::error(*line, message).en(en));
         }
         if let (true, Some((t, line))) = (q.options.is_empty(), &table) {
             let message =
@@ -844,10 +843,10 @@ fn option_line(raw: &str) -> Option<Vec<(usize, &str, bool)>> {
 
 /// The letters of an answer: `B`, `A, C`, `A và C`, `B. Nội dung` → option indices.
 pub(super) fn letters(answer: &str) -> Option<Vec<usize>> {
-    if let Some((l, rest)) = option_start(answer) {
-        if !rest.trim().is_empty() {
-            return Some(vec![l]);
-        }
+    if let Some((l, rest)) = option_start(answer)
+        && !rest.trim().is_empty()
+    {
+        return Some(vec![l]);
     }
     let mut out = Vec::new();
     for token in answer.split(|c: char| c.is_whitespace() || ",;/&+".contains(c)).filter(|t| !t.is_empty()) {

@@ -2,10 +2,13 @@
 //! headless Chromium driven through WebDriver.
 
 pub mod answer;
+pub mod banks;
 pub mod browser;
+pub mod member;
+pub mod page;
 pub mod server;
 
-use ontap_core::check::{FolderReport, MemoryFiles, check_folder};
+pub use banks::shipped_report;
 use server::StaticServer;
 use std::path::PathBuf;
 
@@ -14,26 +17,12 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("the repo root exists")
 }
 
-/// The shipped questions folder checked as the app checks it (the same `check_folder`).
-pub fn shipped_report() -> FolderReport {
-    let mut files = MemoryFiles::default();
-    for entry in std::fs::read_dir(repo_root().join("questions")).expect("the questions folder") {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_file() {
-            let name = entry.file_name().into_string().unwrap();
-            files = files.with(&name, std::fs::read(entry.path()).unwrap());
-        }
-    }
-    check_folder(&files, "questions/", None)
-}
-
 /// Adds a generated bank of `n` questions (`ontap_bench::generate`) to the catalogue `server`
 /// serves; returns the bank's URL path.
 pub fn add_generated_bank(server: &StaticServer, n: usize) -> String {
     use ontap_bench::generate::{bank_json, file_name};
     let name = file_name(n);
-    let catalogue = std::fs::read_to_string(repo_root().join("questions/catalogue.json")).unwrap();
-    let mut value: serde_json::Value = serde_json::from_str(&catalogue).unwrap();
+    let mut value = banks::question_json("catalogue.json");
     value["banks"].as_array_mut().unwrap().push(serde_json::json!(name));
     server.set("/questions/catalogue.json", serde_json::to_vec(&value).unwrap());
     let path = format!("/questions/{name}");

@@ -217,10 +217,10 @@ fn find(site: &Site, path: &str, accepts: &str) -> Option<Found> {
     if site.compressed {
         for (ending, encoding) in [("br", "br"), ("gz", "gzip")] {
             let copy = PathBuf::from(format!("{}.{ending}", file.display()));
-            if accepts.split(',').any(|a| a.trim().split(';').next() == Some(encoding)) {
-                if let Ok(bytes) = std::fs::read(&copy) {
-                    return Some(Found { kind, bytes, encoding: Some(encoding), overridden: false });
-                }
+            if accepts.split(',').any(|a| a.trim().split(';').next() == Some(encoding))
+                && let Ok(bytes) = std::fs::read(&copy)
+            {
+                return Some(Found { kind, bytes, encoding: Some(encoding), overridden: false });
             }
         }
     }

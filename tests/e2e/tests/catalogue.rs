@@ -1,9 +1,10 @@
 //! The catalogue page in a real browser: the shipped banks are listed, and a broken bank is named
 //! as unavailable while the other banks stay usable; the trainers' page shows its diagnostics.
 
+use ontap_e2e::banks::question_json;
 use ontap_e2e::browser::Browser;
 use ontap_e2e::server::StaticServer;
-use ontap_e2e::{dist_dir, repo_root, shipped_report};
+use ontap_e2e::{dist_dir, shipped_report};
 use std::collections::BTreeMap;
 
 /// The banks the app should list, checked natively from the repository's questions folder.
@@ -40,9 +41,7 @@ async fn lists_every_shipped_bank_with_its_count() {
 async fn broken_bank_shows_its_diagnostics_and_the_rest_still_works() {
     let expected = shipped_titles();
     let server = StaticServer::start(&dist_dir(), 0);
-    let catalogue: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(repo_root().join("questions/catalogue.json")).unwrap()).unwrap();
-    let mut catalogue = catalogue;
+    let mut catalogue = question_json("catalogue.json");
     let banks = catalogue["banks"].as_array_mut().unwrap();
     banks.push("hong.json".into());
     banks.push("mat-tich.json".into());

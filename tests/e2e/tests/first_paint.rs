@@ -4,6 +4,7 @@
 //! and the app takes over without moving anything (layout shift) or painting a larger element.
 
 use ontap_e2e::browser::Browser;
+use ontap_e2e::page::js;
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{dist_dir, shipped_report};
 use serde_json::{Value, json};
@@ -33,10 +34,6 @@ new PerformanceObserver(l => { for (const e of l.getEntries()) window.__paint.lc
   if ([...document.querySelectorAll('.bank-card, #banks-heading')].some(e => e.getClientRects().length > 0)) window.__paint.homeSeen = true;
   requestAnimationFrame(frame);
 })();";
-
-async fn js(b: &Browser, script: &str) -> Value {
-    b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
-}
 
 async fn observe(b: &Browser) {
     b.driver.cdp().send_raw("Page.addScriptToEvaluateOnNewDocument", json!({ "source": OBSERVE })).await.unwrap();
@@ -78,7 +75,7 @@ async fn a_tap_before_the_app_has_arrived_lands_on_the_right_page() {
     let b = Browser::start(412, 915).await;
     b.driver.goto(server.url()).await.unwrap();
     let (id, title, n) = shipped().remove(1);
-    let link = b.driver.find(By::Css(&format!("#prerendered .bank-card[data-bank='{id}'] a.practice"))).await.unwrap();
+    let link = b.driver.find(By::Css(format!("#prerendered .bank-card[data-bank='{id}'] a.practice"))).await.unwrap();
     assert_eq!(
         js(&b, "return !document.documentElement.hasAttribute('data-ready')").await,
         json!(true),

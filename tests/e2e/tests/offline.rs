@@ -18,14 +18,15 @@
 
 use ontap_core::progress::{Mode, codec};
 use ontap_e2e::answer::{answer_current, pick_something};
+use ontap_e2e::banks::question_json;
 use ontap_e2e::browser::Browser;
+use ontap_e2e::page::{js, wait_text};
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{SUB_PATH, dist_dir, dist_sub_dir, repo_root};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use thirtyfour::prelude::*;
 
 /// Practised offline (every question), then changed on the server.
 const PRACTICE_BANK: &str = "ngay-le-lon";
@@ -103,8 +104,7 @@ fn expected_precache(dist: &Path) -> BTreeSet<String> {
         .filter(|rel| !is_trainers(rel))
         .map(|rel| if rel == "index.html" { "./".to_owned() } else { rel })
         .collect();
-    let catalogue: Value =
-        serde_json::from_slice(&std::fs::read(repo_root().join("questions/catalogue.json")).unwrap()).unwrap();
+    let catalogue = question_json("catalogue.json");
     want.insert("questions/catalogue.json".into());
     want.insert(format!("questions/{}", catalogue["materials"].as_str().unwrap()));
     for bank in catalogue["banks"].as_array().unwrap() {
@@ -115,14 +115,12 @@ fn expected_precache(dist: &Path) -> BTreeSet<String> {
 
 /// The title of a shipped bank.
 fn bank_title(id: &str) -> String {
-    let bank: Value =
-        serde_json::from_slice(&std::fs::read(repo_root().join(format!("questions/{id}.json"))).unwrap()).unwrap();
+    let bank = question_json(&format!("{id}.json"));
     bank["title"].as_str().unwrap().to_owned()
 }
 
 fn bank_size(id: &str) -> usize {
-    let bank: Value =
-        serde_json::from_slice(&std::fs::read(repo_root().join(format!("questions/{id}.json"))).unwrap()).unwrap();
+    let bank = question_json(&format!("{id}.json"));
     bank["questions"].as_array().unwrap().len()
 }
 
@@ -157,10 +155,6 @@ fn changed_build(dist: &Path, into: &Path) {
 // ---------------------------------------------------------------------------------------------
 
 /// Runs `script` (its value may be a promise, which WebDriver awaits).
-async fn js(b: &Browser, script: &str) -> Value {
-    b.driver.execute(script, vec![]).await.unwrap_or_else(|e| panic!("{script}: {e}")).json().clone()
-}
-
 /// Waits up to 30 s until `script` gives `want`; panics with what it last gave.
 async fn wait_js(b: &Browser, script: &str, want: Value, what: &str) {
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -179,21 +173,6 @@ async fn text(b: &Browser, css: &str) -> String {
 }
 
 /// Waits until the first element matching `css` reads `want`.
-async fn wait_text(b: &Browser, css: &str, want: &str) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let got = match b.driver.find(By::Css(css)).await {
-            Ok(el) => el.text().await.ok(),
-            Err(_) => None,
-        };
-        if got.as_deref() == Some(want) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{css:?} reads {got:?}, expected {want:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 /// The cache names of this app's copy (prefix `ontap:<path>:`).
 async fn cache_names(b: &Browser, prefix: &str) -> Vec<String> {
     let v = js(b, &format!("return caches.keys().then(ks => ks.filter(k => k.startsWith('ontap:{prefix}:')));")).await;

@@ -2,22 +2,19 @@
 //! notice, is kept aside untouched, and the app goes on working.
 
 use ontap_e2e::answer::{answer_current, pick_something};
+use ontap_e2e::banks::question_json;
 use ontap_e2e::browser::Browser;
 use ontap_e2e::dist_dir;
+use ontap_e2e::page::js;
 use ontap_e2e::server::StaticServer;
 use std::time::Duration;
 use thirtyfour::prelude::*;
 
 const BANK: &str = "ngay-le-lon";
 
-async fn js(b: &Browser, script: &str) -> serde_json::Value {
-    b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
-}
-
 /// The bank these tests use, as shipped.
 fn shipped_bank() -> ontap_core::Bank {
-    let path = ontap_e2e::repo_root().join(format!("questions/{BANK}.json"));
-    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    ontap_e2e::banks::shipped_bank(BANK)
 }
 
 fn now_ms() -> i64 {
@@ -104,9 +101,7 @@ async fn corrupt_progress_is_kept_aside_and_the_app_goes_on() {
     )
     .await;
     assert_eq!(kept, serde_json::json!(["{ hỏng"]), "the raw data is kept as it was");
-    let catalogue: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(ontap_e2e::repo_root().join("questions/catalogue.json")).unwrap())
-            .unwrap();
+    let catalogue = question_json("catalogue.json");
     let banks = catalogue["banks"].as_array().unwrap().len();
     b.wait_for(".bank-card").await;
     assert_eq!(b.all(".bank-card").await.len(), banks, "the banks are all there");

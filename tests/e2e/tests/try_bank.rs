@@ -6,9 +6,11 @@
 
 use ontap_core::check::Lang;
 use ontap_core::local::check_local;
+use ontap_e2e::banks::{question_file, question_json};
 use ontap_e2e::browser::Browser;
+use ontap_e2e::page::js;
 use ontap_e2e::server::StaticServer;
-use ontap_e2e::{dist_dir, repo_root, shipped_report};
+use ontap_e2e::{dist_dir, shipped_report};
 use serde_json::Value;
 use std::path::PathBuf;
 use thirtyfour::prelude::*;
@@ -16,14 +18,9 @@ use thirtyfour::prelude::*;
 const ID: &str = "thu-cua-toi";
 const SHIPPED: &str = "ngay-le-lon";
 
-async fn js(b: &Browser, script: &str) -> Value {
-    b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
-}
-
 /// A valid bank of its own id: the shipped bank's single-answer questions.
 fn valid_bank() -> String {
-    let path = repo_root().join(format!("questions/{SHIPPED}.json"));
-    let mut bank: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let mut bank = question_json(&format!("{SHIPPED}.json"));
     bank["id"] = ID.into();
     bank["title"] = "Ngân hàng thử của tôi".into();
     bank["questions"].as_array_mut().unwrap().retain(|q| q["type"] == "single");
@@ -184,7 +181,7 @@ async fn dropped_files_are_checked_and_bad_ones_never_break_the_app() {
     assert!(b.driver.current_url().await.unwrap().as_str().ends_with("/soan.html"));
 
     // A shipped bank's id is refused, at the id's line.
-    let shipped = std::fs::read(repo_root().join(format!("questions/{SHIPPED}.json"))).unwrap();
+    let shipped = question_file(&format!("{SHIPPED}.json"));
     drop_file(&b, "trung.json", &shipped).await;
     let dup = b.wait_for(".try-result[data-file='trung.json'] li[data-code='duplicate-bank-id']").await;
     let text = dup.text().await.unwrap();

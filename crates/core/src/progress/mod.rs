@@ -2,6 +2,7 @@
 //! small record carrying a fingerprint of the question it answered, stored through the
 //! [`store::Store`] trait (localStorage in the app, memory in tests).
 
+pub mod charts;
 pub mod codec;
 pub mod log;
 pub mod record;

@@ -17,6 +17,7 @@
 //! `--throttle 4` slows the CPU 4× through the DevTools protocol (`Emulation.setCPUThrottlingRate`).
 
 use ontap_e2e::browser::Browser;
+use ontap_e2e::page::js;
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{add_generated_bank, dist_dir};
 use serde_json::{Value, json};
@@ -125,10 +126,6 @@ async fn browser(throttle: Option<f64>) -> Browser {
         cdp.send_raw("Emulation.setCPUThrottlingRate", json!({ "rate": rate })).await.unwrap();
     }
     b
-}
-
-async fn js(b: &Browser, script: &str) -> Value {
-    b.driver.execute(script, vec![]).await.expect("the script runs").json().clone()
 }
 
 fn ms(v: &Value) -> String {

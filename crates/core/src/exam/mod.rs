@@ -8,6 +8,8 @@ use crate::route::ExamSpec;
 use crate::score::{Credit, Response, score};
 use serde::{Deserialize, Serialize};
 
+pub mod words;
+
 /// Where an unfinished exam is kept, so a reload (or a closed tab) resumes it.
 pub const EXAM_KEY: &str = "ontap.exam";
 const SNAPSHOT_FORMAT: &str = "ontap-exam";
@@ -97,10 +99,10 @@ impl Exam {
 
     /// Sets the answer to question `index`; ignored after submission.
     pub fn respond(&mut self, index: usize, response: Option<Response>) {
-        if !self.is_submitted() {
-            if let Some(item) = self.items.get_mut(index) {
-                item.response = response;
-            }
+        if !self.is_submitted()
+            && let Some(item) = self.items.get_mut(index)
+        {
+            item.response = response;
         }
     }
 
@@ -111,19 +113,51 @@ impl Exam {
         }
     }
 
-    /// Submits at `now_ms` (counted as the deadline if later); a second call changes nothing.
-    pub fn submit(&mut self, now_ms: f64) {
-        if self.submitted_ms.is_none() {
-            self.submitted_ms = Some(now_ms.min(self.deadline_ms()));
-        }
+    /// True while it can still be answered: drawn with questions and not yet submitted (no
+    /// update of the app is offered meanwhile).
+    pub fn is_running(&self) -> bool {
+        !self.is_submitted() && !self.items.is_empty()
     }
 
-    /// Submits if time has run out at `now_ms`; returns whether the exam is submitted.
-    pub fn submit_if_over(&mut self, now_ms: f64) -> bool {
-        if now_ms >= self.deadline_ms() {
-            self.submit(now_ms);
+    /// How many questions have an answer.
+    pub fn answered(&self) -> usize {
+        self.items.iter().filter(|i| i.response.is_some()).count()
+    }
+
+    /// Submits at `now_ms` (counted as the deadline if later); returns true when this call
+    /// submitted it, false when it already was (a second call changes nothing).
+    pub fn submit(&mut self, now_ms: f64) -> bool {
+        if self.is_submitted() {
+            return false;
         }
-        self.is_submitted()
+        self.submitted_ms = Some(now_ms.min(self.deadline_ms()));
+        true
+    }
+
+    /// Submits if time has run out at `now_ms`; returns true when this call submitted it.
+    pub fn submit_if_over(&mut self, now_ms: f64) -> bool {
+        now_ms >= self.deadline_ms() && self.submit(now_ms)
+    }
+
+    /// What goes to the progress log once submitted: every answered question with its credit
+    /// (an unanswered question was not attempted); nothing before submission.
+    pub fn logged_answers(&self, library: &Library) -> Vec<(QuestionRef, Credit)> {
+        if !self.is_submitted() {
+            return Vec::new();
+        }
+        let credits = self.result(library).credits;
+        self.items
+            .iter()
+            .zip(credits)
+            .filter(|(item, _)| item.response.is_some())
+            .map(|(item, credit)| (item.question.clone(), credit))
+            .collect()
+    }
+
+    /// The text to keep under [`EXAM_KEY`] after every change: the snapshot while it runs, an
+    /// empty text once submitted (a submitted exam leaves nothing to resume).
+    pub fn stored_form(&self) -> String {
+        if self.is_submitted() { String::new() } else { self.snapshot() }
     }
 
     /// The stored form of this exam (versioned).
@@ -187,13 +221,31 @@ mod tests {
         }
         exam.toggle_flag(3);
         assert!(exam.items[3].flagged);
-        exam.submit(31_000.0);
+        assert_eq!(exam.answered(), 2);
+        assert!(exam.logged_answers(&lib).is_empty(), "nothing is logged before submission");
+        assert!(exam.is_running());
+        assert!(exam.submit(31_000.0), "the first submission submits");
+        assert!(!exam.submit(40_000.0), "a second one changes nothing");
+        assert!(!exam.is_running());
         exam.respond(2, Some(Response::TrueFalse(true)));
         assert_eq!(exam.items[2].response, None, "no changes after submission");
         let result = exam.result(&lib);
         assert_eq!((result.points, result.out_of_10, result.percent), (2.0, 5.0, 50.0));
         assert!(result.passed, "5/10 meets a 50% pass mark");
         assert_eq!((result.unanswered, result.duration_ms), (2, 30_000.0));
+        let logged = exam.logged_answers(&lib);
+        let questions: Vec<_> = logged.iter().map(|(q, _)| q.clone()).collect();
+        let answered: Vec<_> = exam.items[..2].iter().map(|i| i.question.clone()).collect();
+        assert_eq!(questions, answered, "only the answered questions are logged");
+        assert!(logged.iter().all(|(_, credit)| credit.is_full()), "with their credit");
+    }
+
+    #[test]
+    fn an_exam_without_questions_is_not_running() {
+        let lib = Library::new(vec![], vec![]);
+        let exam = Exam::start(&lib, spec(4), 0.0);
+        assert!(exam.items.is_empty());
+        assert!(!exam.is_running());
     }
 
     #[test]
@@ -206,8 +258,10 @@ mod tests {
         assert_eq!(Exam::resume(&text, &spec(4)), Some(exam.clone()));
         assert_eq!(Exam::resume(&text, &spec(5)), None, "another exam starts afresh");
         assert_eq!(Exam::resume("{ hỏng", &spec(4)), None);
+        assert_eq!(exam.stored_form(), text, "a running exam is stored as its snapshot");
         exam.submit(2_000.0);
         assert_eq!(Exam::resume(&exam.snapshot(), &spec(4)), None, "a submitted exam is not resumed");
+        assert_eq!(exam.stored_form(), "", "a submitted exam leaves nothing to resume");
     }
 
     #[test]
@@ -216,7 +270,10 @@ mod tests {
         let mut exam = Exam::start(&lib, spec(3), 0.0);
         assert_eq!(exam.remaining_ms(60_000.0), 60_000.0);
         assert!(!exam.submit_if_over(119_999.0));
-        assert!(exam.submit_if_over(500_000.0));
+        assert!(!exam.is_submitted());
+        assert!(exam.submit_if_over(500_000.0), "time is up: submitted now");
+        assert!(!exam.submit_if_over(600_000.0), "already submitted");
+        assert!(exam.is_submitted());
         assert_eq!(exam.remaining_ms(500_000.0), 0.0);
         assert_eq!(exam.result(&lib).duration_ms, 120_000.0, "a late submission counts at the deadline");
         assert!(!exam.result(&lib).passed);

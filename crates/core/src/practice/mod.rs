@@ -5,6 +5,9 @@ use crate::draw::{SplitMix64, presentation_order};
 use crate::library::{Library, QuestionRef};
 use crate::score::{Credit, Response, score};
 
+pub mod source;
+pub mod words;
+
 /// One question of a session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PracticeItem {

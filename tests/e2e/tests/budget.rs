@@ -19,10 +19,10 @@ const MEMBER_BUDGET_GZIP: usize = 150_000;
 /// every page): what it measures here (267,930 B) plus a margin.
 const EVERY_PAGE_BUDGET_GZIP: usize = 272_000;
 /// Gzip -9 bytes allowed for the trainers' page: what it measures here plus a margin. 178,839 B
-/// with its sections menu; 285,097 B with the question editor (issue #16: its forms, the member's
+/// with its sections menu; 288,016 B with the question editor (issue #16: its forms, the member's
 /// `QuestionView` and `Feedback` for the preview, scoring, the draft): trainers only, members
 /// never download it (BENCHMARKS.md §8).
-const TRAINERS_BUDGET_GZIP: usize = 290_000;
+const TRAINERS_BUDGET_GZIP: usize = 292_000;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());

@@ -10,6 +10,7 @@
 use ontap_core::check::{References, check_bank, check_materials};
 use ontap_core::layout::write_bank;
 use ontap_e2e::browser::Browser;
+use ontap_e2e::page::{assert_no_horizontal_scroll, js, poll, text_of};
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{dist_dir, repo_root};
 use serde_json::Value;
@@ -35,10 +36,6 @@ fn serve_materials(server: &StaticServer) {
             server.set(&format!("/questions/materials/{name}"), std::fs::read(entry.path()).unwrap());
         }
     }
-}
-
-async fn js(b: &Browser, script: &str) -> Value {
-    b.driver.execute(script, vec![]).await.expect("script runs").json().clone()
 }
 
 /// Types `text` into the field `css` (focusing it, as Tab would).
@@ -81,16 +78,10 @@ async fn select_passage(b: &Browser, passage: &str) {
     assert!(at.as_i64().unwrap() >= 0, "{passage} is in the material");
 }
 
-/// Waits until `css`'s text contains `part`.
-async fn wait_text(b: &Browser, css: &str, part: &str) -> String {
-    for _ in 0..200 {
-        let text = b.wait_for(css).await.text().await.unwrap_or_default();
-        if text.contains(part) {
-            return text;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{css} never said {part:?}: {:?}", b.wait_for(css).await.text().await);
+/// Waits until `css`'s text contains `part`, and gives the text.
+async fn wait_words(b: &Browser, css: &str, part: &str) -> String {
+    poll(&format!("{css} to say {part:?}"), move || async move { text_of(b, css).await.filter(|t| t.contains(part)) })
+        .await
 }
 
 /// Adds a question of the `nth` type of the menu (0 = single … 5 = matching) with the keyboard.
@@ -128,12 +119,12 @@ async fn a_bank_of_every_type_written_with_the_keyboard_quoted_from_the_material
     type_in(&b, "#new-title", "Ngân hàng soạn thử").await;
     type_in(&b, "#new-description", "Mỗi loại câu hỏi một câu, soạn trên trình duyệt.").await;
     press(&b, "#create-bank", Key::Enter).await;
-    wait_text(&b, "#editor-heading", "Ngân hàng soạn thử").await;
+    wait_words(&b, "#editor-heading", "Ngân hàng soạn thử").await;
 
     // 0: single, the right answer B. Still empty, it cannot be kept for members (only downloaded).
     add_question(&b, 0).await;
     press(&b, "#keep-bank", Key::Enter).await;
-    wait_text(&b, "#save-status", "Chưa thể giữ cho học viên").await;
+    wait_words(&b, "#save-status", "Chưa thể giữ cho học viên").await;
     assert_eq!(js(&b, "return localStorage.getItem('ontap.local-banks')").await, Value::Null);
     type_in(&b, "#in-q0-prompt", "Nghị quyết Trung ương 4 khóa XIII bàn về nội dung nào?").await;
     for (k, option) in
@@ -244,7 +235,7 @@ async fn a_bank_of_every_type_written_with_the_keyboard_quoted_from_the_material
     // Clean, and the list shows every question with its type.
     let messages = js(&b, "return [...document.querySelectorAll('.field-msg span'), ...document.querySelectorAll('.question-row .state:not(.clean)')].map(s => s.parentNode.id + ': ' + s.innerText)").await;
     assert_eq!(messages, serde_json::json!([]), "no problem left");
-    wait_text(&b, "#save-summary", "0 lỗi, 0 cảnh báo").await;
+    wait_words(&b, "#save-summary", "0 lỗi, 0 cảnh báo").await;
     assert_eq!(b.all(".question-row").await.len(), 6);
     assert!(b.wait_for(".question-row .type").await.text().await.unwrap().contains("Chọn một đáp án"));
 
@@ -300,7 +291,7 @@ async fn a_bank_of_every_type_written_with_the_keyboard_quoted_from_the_material
 
     // Kept on this device: members on it practise it at once.
     press(&b, "#keep-bank", Key::Enter).await;
-    wait_text(&b, "#save-status", "Đã giữ ngân hàng trên máy này").await;
+    wait_words(&b, "#save-status", "Đã giữ ngân hàng trên máy này").await;
     let stored = js(&b, "return JSON.parse(localStorage.getItem('ontap.local-banks'))").await;
     assert_eq!(stored["banks"][0]["id"].as_str(), Some(BANK));
     b.quit().await;
@@ -332,7 +323,7 @@ async fn a_shipped_question_edited_survives_a_reload_problems_show_beside_their_
     let (id, title) = (shipped.value().await.unwrap().unwrap(), shipped.text().await.unwrap());
     b.wait_for("#open-shipped").await.send_keys(Key::Down).await.unwrap();
     press(&b, "#open-shipped-button", Key::Enter).await;
-    wait_text(&b, "#editor-heading", &title).await;
+    wait_words(&b, "#editor-heading", &title).await;
     press(&b, ".question-row:nth-child(1) .open", Key::Enter).await;
     let prompt = b.wait_for("#in-q0-prompt").await;
     let before = prompt.prop("value").await.unwrap().unwrap();
@@ -342,7 +333,7 @@ async fn a_shipped_question_edited_survives_a_reload_problems_show_beside_their_
 
     // Reload mid-edit: the same bank opens from its draft, the change still there.
     b.driver.refresh().await.unwrap();
-    wait_text(&b, "#editor-heading", &title).await;
+    wait_words(&b, "#editor-heading", &title).await;
     press(&b, ".question-row:nth-child(1) .open", Key::Enter).await;
     let value = b.wait_for("#in-q0-prompt").await.prop("value").await.unwrap().unwrap();
     assert_eq!(value, format!("{before} (đã sửa)"));
@@ -357,17 +348,17 @@ async fn a_shipped_question_edited_survives_a_reload_problems_show_beside_their_
     let prompt = b.wait_for("#in-q0-prompt").await;
     prompt.send_keys(Key::Control + "a").await.unwrap();
     prompt.send_keys(Key::Backspace).await.unwrap();
-    let message = wait_text(&b, "#msg-q0-prompt", "Lỗi").await;
+    let message = wait_words(&b, "#msg-q0-prompt", "Lỗi").await;
     assert!(!message.trim().is_empty());
     assert_eq!(prompt.attr("aria-describedby").await.unwrap().as_deref(), Some("msg-q0-prompt"));
     assert_eq!(prompt.attr("aria-invalid").await.unwrap().as_deref(), Some("true"));
     assert!(b.wait_for(".question-row:nth-child(1) .state").await.text().await.unwrap().contains("lỗi"));
     // Undo (Ctrl+Z) brings the prompt back; redo (Ctrl+Y) and undo again with the buttons.
     prompt.send_keys(Key::Control + "z").await.unwrap();
-    wait_text(&b, "#editor-status", "Đã hoàn tác").await;
+    wait_words(&b, "#editor-status", "Đã hoàn tác").await;
     assert!(!b.wait_for("#in-q0-prompt").await.prop("value").await.unwrap().unwrap().is_empty());
     prompt.send_keys(Key::Control + "y").await.unwrap();
-    wait_text(&b, "#editor-status", "Đã làm lại").await;
+    wait_words(&b, "#editor-status", "Đã làm lại").await;
     b.wait_for("#undo").await.send_keys(Key::Enter).await.unwrap();
     let back = b.wait_for("#in-q0-prompt").await.prop("value").await.unwrap().unwrap();
     assert_eq!(back, format!("{before} (đã sửa)"));
@@ -376,14 +367,14 @@ async fn a_shipped_question_edited_survives_a_reload_problems_show_beside_their_
     let quote = b.wait_for("#in-q0-quote").await;
     let original = quote.prop("value").await.unwrap().unwrap();
     b.wait_for("#material-text").await;
-    wait_text(&b, "#quote-status-0", "có trong tài liệu").await;
+    wait_words(&b, "#quote-status-0", "có trong tài liệu").await;
     let changed: String = original.chars().rev().collect::<String>().replacen(|c: char| c.is_alphabetic(), "x", 1);
     let changed: String = changed.chars().rev().collect();
     quote.send_keys(Key::Control + "a").await.unwrap();
     quote.send_keys(changed.as_str()).await.unwrap();
-    wait_text(&b, "#quote-status-0", "Không tìm thấy").await;
+    wait_words(&b, "#quote-status-0", "Không tìm thấy").await;
     assert!(b.wait_for(".quote-status.flagged").await.is_displayed().await.unwrap());
-    wait_text(&b, "#msg-q0-quote", "Lỗi").await;
+    wait_words(&b, "#msg-q0-quote", "Lỗi").await;
 
     // A second tab editing the same bank is told, and overwrites nothing until the trainer says so.
     let first = b.driver.window().await.unwrap();
@@ -392,14 +383,14 @@ async fn a_shipped_question_edited_survives_a_reload_problems_show_beside_their_
     b.driver.goto(format!("{}soan.html?muc=soan&nh={id}", server.url())).await.unwrap();
     press(&b, ".question-row:nth-child(1) .open", Key::Enter).await;
     type_in(&b, "#in-q0-prompt", " (thẻ hai)").await;
-    wait_text(&b, "#draft-notice", "thẻ khác").await;
+    wait_words(&b, "#draft-notice", "thẻ khác").await;
     let draft = js(&b, &format!("return localStorage.getItem('ontap.editor.{id}')")).await;
     assert!(!draft.as_str().unwrap().contains("(thẻ hai)"), "the first tab's draft is not overwritten");
     press(&b, "#draft-notice button", Key::Enter).await;
     let draft = js(&b, &format!("return localStorage.getItem('ontap.editor.{id}')")).await;
     assert!(draft.as_str().unwrap().contains("(thẻ hai)"), "taken over when the trainer chose to");
     b.driver.switch_to_window(first).await.unwrap();
-    wait_text(&b, "#draft-notice", "thẻ khác").await;
+    wait_words(&b, "#draft-notice", "thẻ khác").await;
     b.driver.switch_to_window(second).await.unwrap();
     b.driver.close_window().await.unwrap();
     let first = b.driver.windows().await.unwrap().remove(0);
@@ -410,8 +401,7 @@ async fn a_shipped_question_edited_survives_a_reload_problems_show_beside_their_
     b.driver.refresh().await.unwrap();
     press(&b, ".question-row:nth-child(1) .open", Key::Enter).await;
     b.wait_for("#in-q0-prompt").await;
-    let width = js(&b, "return document.documentElement.scrollWidth").await.as_i64().unwrap();
-    assert!(width <= 360, "the editor fits 360 px: {width}");
+    assert_no_horizontal_scroll(&b, "the editor at 360 px").await;
     b.quit().await;
 }
 
@@ -426,14 +416,14 @@ async fn a_big_bank_opened_from_a_file_is_checked_once_typing_pauses() {
     let b = Browser::start(1280, 900).await;
     b.driver.goto(format!("{}soan.html?muc=soan", server.url())).await.unwrap();
     b.wait_for("#editor-file").await.send_keys(file.to_str().unwrap()).await.unwrap();
-    wait_text(&b, "#editor-heading", "Soạn:").await;
+    wait_words(&b, "#editor-heading", "Soạn:").await;
     assert_eq!(b.all(".question-row").await.len(), n);
     press(&b, ".question-row:nth-child(1) .open", Key::Enter).await;
     let prompt = b.wait_for("#in-q0-prompt").await;
     prompt.send_keys(Key::Control + "a").await.unwrap();
     prompt.send_keys(Key::Backspace).await.unwrap();
     // Checked once typing pauses: the message comes, beside the field.
-    wait_text(&b, "#msg-q0-prompt", "Lỗi").await;
+    wait_words(&b, "#msg-q0-prompt", "Lỗi").await;
     b.quit().await;
     let _ = std::fs::remove_dir_all(dir);
 }

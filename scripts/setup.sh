@@ -74,6 +74,14 @@ if ! command -v python3 >/dev/null; then
   apt-get install -y -qq python3-minimal >&2
 fi
 
+# The paper exam's browser test prints to PDF and reads it back with pdftotext.
+if ! command -v pdftotext >/dev/null; then
+  log "installing poppler-utils (Debian package, for pdftotext)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq poppler-utils >&2
+fi
+
 # The fuzz targets' build (scripts/test.sh) compiles libFuzzer, which is C++.
 if ! command -v c++ >/dev/null; then
   log "installing a C++ compiler for libFuzzer (Debian package g++)"

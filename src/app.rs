@@ -182,6 +182,7 @@ pub fn every_page(route: Route) -> AnyView {
         Route::Practice(source) => view! { <PracticePage source=source/> }.into_any(),
         Route::ExamSetup => view! { <ExamSetupPage/> }.into_any(),
         Route::Exam(spec) => view! { <ExamPage spec=spec/> }.into_any(),
+        Route::Print(spec) => view! { <crate::routes::print::PrintPage spec=spec/> }.into_any(),
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Stats => view! { <StatsPage/> }.into_any(),
         Route::TryBank => leave(ontap_core::home::TRAINERS_PAGE),

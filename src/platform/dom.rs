@@ -95,6 +95,21 @@ pub fn mark_ready() {
     crate::platform::timing::mark("ontap:takeover");
 }
 
+/// Opens the browser's print dialog for the page.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Selects all the text of the text area a focus event is for (ready to copy by hand).
+pub fn select_text(ev: &web_sys::FocusEvent) {
+    if let Some(area) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(t).ok())
+    {
+        area.select();
+    }
+}
+
 fn textarea(id: &str) -> Option<web_sys::HtmlTextAreaElement> {
     wasm_bindgen::JsCast::dyn_into(by_id(id)?).ok()
 }
@@ -113,7 +128,7 @@ pub fn selected_text(id: &str) -> String {
 
 /// Selects the characters `start..end` (byte offsets of its text) in the text area `id` and
 /// scrolls them into view, without moving focus.
-pub fn select_text(id: &str, start: usize, end: usize) {
+pub fn select_range(id: &str, start: usize, end: usize) {
     let Some(area) = textarea(id) else { return };
     let value = area.value();
     let units = |bytes: usize| value.get(..bytes).map_or(0, |s| s.encode_utf16().count()) as u32;

@@ -3,12 +3,12 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Offers `text` as a download named `name` (a JSON file).
+/// Offers `text` as a download named `name` (a JSON file, or CSV when the name ends in `.csv`).
 pub fn download(name: &str, text: &str) -> Result<(), String> {
     let err = |e: JsValue| format!("{e:?}");
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(if name.ends_with(".csv") { "text/csv;charset=utf-8" } else { "application/json" });
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(err)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;

@@ -9,6 +9,7 @@ pub mod later;
 pub mod nav;
 pub mod service_worker;
 pub mod settings;
+pub mod share;
 pub mod storage;
 pub mod tab;
 pub mod timing;

@@ -1,4 +1,4 @@
-//! Settings kept between visits: the text size.
+//! Settings kept between visits: the text size and the name a member sends results under.
 
 use super::storage::LocalStore;
 use ontap_core::progress::store::Store;
@@ -25,4 +25,17 @@ pub fn apply_text_scale(scale: &str) {
     if let Some(html) = root.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
         let _ = html.style().set_property("--text-scale", scale);
     }
+}
+
+const MEMBER_NAME_KEY: &str = "ontap.name";
+
+/// The name the member last typed to send a result (empty when none).
+pub fn member_name() -> String {
+    LocalStore.read(MEMBER_NAME_KEY).ok().flatten().unwrap_or_default()
+}
+
+/// Keeps the member's name for the next result (one short value; failures are ignored: the
+/// name is simply asked again next time).
+pub fn set_member_name(name: &str) {
+    let _ = LocalStore.write(MEMBER_NAME_KEY, name);
 }

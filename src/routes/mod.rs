@@ -4,4 +4,5 @@ pub mod data;
 pub mod exam;
 pub mod exam_setup;
 pub mod practice;
+pub mod print;
 pub mod stats;

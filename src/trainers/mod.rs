@@ -6,6 +6,7 @@
 pub mod editor;
 pub mod load;
 pub mod local;
+pub mod results;
 pub mod section;
 pub mod try_bank;
 
@@ -74,6 +75,7 @@ pub fn TrainersApp() -> impl IntoView {
                                 <ShippedProblems report=report.clone()/>
                             }.into_any(),
                             Section::Editor => view! { <editor::EditorSection/> }.into_any(),
+                            Section::Results => view! { <results::ResultsPage/> }.into_any(),
                         }}
                         <p><a href="./" class="button">"Về trang ôn tập"</a></p>
                     }

@@ -12,11 +12,13 @@ pub enum Section {
     Check,
     /// Write and fix questions in the browser (`editor/`).
     Editor,
+    /// Gather a group's result codes: scores, item analysis, CSV.
+    Results,
 }
 
 impl Section {
     /// Every section, in the order of the page's menu.
-    pub const ALL: &[Section] = &[Section::Check, Section::Editor];
+    pub const ALL: &[Section] = &[Section::Check, Section::Editor, Section::Results];
 
     /// The section a query string names; the first one otherwise.
     pub fn from_query(query: &str) -> Section {
@@ -30,6 +32,7 @@ impl Section {
         match self {
             Section::Check => "kiem-tra",
             Section::Editor => "soan",
+            Section::Results => "ket-qua",
         }
     }
 
@@ -43,6 +46,7 @@ impl Section {
         match self {
             Section::Check => "Kiểm tra ngân hàng",
             Section::Editor => "Soạn câu hỏi",
+            Section::Results => "Tổng hợp kết quả",
         }
     }
 }

@@ -7,9 +7,23 @@ use crate::score::{Credit, Response};
 /// A number as Vietnamese writes it, with a decimal comma and no trailing zeros:
 /// `decimal(7.5, 2)` → `7,5`, `decimal(6.0, 2)` → `6`, `decimal(5.333, 2)` → `5,33`.
 pub fn decimal(x: f64, decimals: usize) -> String {
-    let text = format!("{x:.decimals$}");
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.').to_owned() } else { text };
-    text.replace('.', ",")
+    fixed(x, decimals).replace('.', ",")
+}
+
+/// `x` rounded to `decimals` places, with a decimal point and no trailing zeros (`7.5`, `6`),
+/// as spreadsheets read it. Integer arithmetic: Rust's float formatting would cost the
+/// trainers' page kilobytes.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    let scale = 10u64.pow(decimals as u32);
+    let n = (x * scale as f64).round();
+    let sign = if n < 0.0 { "-" } else { "" };
+    let n = n.abs() as u64;
+    let (whole, part) = (n / scale, n % scale);
+    if part == 0 {
+        return format!("{sign}{whole}");
+    }
+    let part = format!("{part:0decimals$}");
+    format!("{sign}{whole}.{}", part.trim_end_matches('0'))
 }
 
 /// The UTC day of `ms` (since the Unix epoch) as `YYYY-MM-DD`, e.g. for a backup's file name.
@@ -162,6 +176,11 @@ mod tests {
         assert_eq!(decimal(16.0 / 3.0, 2), "5,33");
         assert_eq!(decimal(12.5, 1), "12,5");
         assert_eq!(decimal(0.0, 1), "0");
+        assert_eq!(decimal(-0.333, 2), "-0,33");
+        assert_eq!(decimal(-0.001, 2), "0");
+        assert_eq!(decimal(0.05, 2), "0,05");
+        assert_eq!(fixed(74.96, 1), "75");
+        assert_eq!(fixed(1.0 / 3.0, 2), "0.33");
     }
 
     #[test]

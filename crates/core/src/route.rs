@@ -3,7 +3,8 @@
 //! static host and any sub-path with a single `index.html` and no server rewrite rules.
 
 use crate::draw::Filter;
-use crate::ids::BankId;
+use crate::ids::{BankId, QuestionId, is_valid_id};
+use crate::library::QuestionRef;
 
 /// Default exam length, as in the online contests members know.
 pub const DEFAULT_EXAM_QUESTIONS: usize = 30;
@@ -25,6 +26,24 @@ pub enum PracticeSource {
     Review,
     /// The questions missed most often.
     Missed,
+    /// Chosen questions, e.g. those a group most needs to revisit (`cau=<bank>.<id>.<id>`, one
+    /// `cau` per bank: ids never hold a dot, and a dot needs no escaping in a link).
+    Questions(Vec<QuestionRef>),
+}
+
+/// The questions a `cau=<bank>.<id>.<id>` list names, skipping malformed parts.
+fn question_list(lists: Vec<String>) -> Vec<QuestionRef> {
+    let mut refs = Vec::new();
+    for list in lists {
+        let mut parts = list.split('.');
+        let Some(bank) = parts.next().filter(|b| is_valid_id(b)) else { continue };
+        refs.extend(
+            parts
+                .filter(|q| is_valid_id(q))
+                .map(|q| QuestionRef { bank: BankId::from(bank), question: QuestionId::from(q) }),
+        );
+    }
+    refs
 }
 
 /// An exam's settings; with the seed, they fix the exam question for question.
@@ -69,6 +88,8 @@ pub enum Route {
     ExamSetup,
     /// An exam.
     Exam(ExamSpec),
+    /// The same exam on paper, with its answer key (`trang=in`, the exam link's parameters).
+    Print(ExamSpec),
     /// The member's data: backup and restore.
     Data,
     /// Statistics (Thống kê).
@@ -91,10 +112,20 @@ impl Route {
         let number = |key: &str, default: u64, max: u64| {
             get(key).and_then(|v| v.parse::<u64>().ok()).filter(|n| (1..=max).contains(n)).unwrap_or(default)
         };
+        let exam = || ExamSpec {
+            filter: Filter { banks: all("nh").into_iter().map(BankId).collect(), tags: all("the") },
+            count: number("so", DEFAULT_EXAM_QUESTIONS as u64, 500) as usize,
+            minutes: number("phut", u64::from(DEFAULT_EXAM_MINUTES), 600) as u32,
+            pass_percent: number("dat", u64::from(DEFAULT_PASS_PERCENT), 100) as u32,
+            seed: get("ma").and_then(|v| v.parse().ok()).unwrap_or(0),
+        };
         match get("trang") {
             Some("luyen-tap") => {
+                let chosen = question_list(all("cau"));
                 let source = if get("sai").is_some() {
                     PracticeSource::Missed
+                } else if !chosen.is_empty() {
+                    PracticeSource::Questions(chosen)
                 } else if let Some(bank) = get("nh") {
                     PracticeSource::Bank(BankId::from(bank))
                 } else if let Some(tag) = get("the") {
@@ -111,13 +142,8 @@ impl Route {
             Some("du-lieu") => Route::Data,
             Some("thong-ke") => Route::Stats,
             Some("thu-ngan-hang") => Route::TryBank,
-            Some("thi") => Route::Exam(ExamSpec {
-                filter: Filter { banks: all("nh").into_iter().map(BankId).collect(), tags: all("the") },
-                count: number("so", DEFAULT_EXAM_QUESTIONS as u64, 500) as usize,
-                minutes: number("phut", u64::from(DEFAULT_EXAM_MINUTES), 600) as u32,
-                pass_percent: number("dat", u64::from(DEFAULT_PASS_PERCENT), 100) as u32,
-                seed: get("ma").and_then(|v| v.parse().ok()).unwrap_or(0),
-            }),
+            Some("thi") => Route::Exam(exam()),
+            Some("in") => Route::Print(exam()),
             _ => Route::Home { query: get("tim").unwrap_or_default().to_owned() },
         }
     }
@@ -158,8 +184,15 @@ impl Route {
             Route::Practice(PracticeSource::Missed) => {
                 out.append_pair("trang", "luyen-tap").append_pair("sai", "1");
             }
-            Route::Exam(spec) => {
-                out.append_pair("trang", "thi");
+            Route::Practice(PracticeSource::Questions(refs)) => {
+                out.append_pair("trang", "luyen-tap");
+                for run in refs.chunk_by(|a, b| a.bank == b.bank) {
+                    let ids = run.iter().map(|r| r.question.as_str()).collect::<Vec<_>>().join(".");
+                    out.append_pair("cau", &format!("{}.{ids}", run[0].bank));
+                }
+            }
+            Route::Exam(spec) | Route::Print(spec) => {
+                out.append_pair("trang", if matches!(self, Route::Print(_)) { "in" } else { "thi" });
                 for bank in &spec.filter.banks {
                     out.append_pair("nh", bank.as_str());
                 }
@@ -195,6 +228,13 @@ mod tests {
             Route::Stats,
             Route::TryBank,
             Route::Practice(PracticeSource::Missed),
+            Route::Print(ExamSpec::with_seed(7)),
+            Route::Practice(PracticeSource::Questions(vec![
+                QuestionRef { bank: "nq35".into(), question: "nq35-001".into() },
+                QuestionRef { bank: "nq35".into(), question: "nq35-007".into() },
+                QuestionRef { bank: "mau".into(), question: "mau-002".into() },
+                QuestionRef { bank: "nq35".into(), question: "nq35-003".into() },
+            ])),
             Route::Exam(ExamSpec {
                 filter: Filter {
                     banks: vec!["a".into(), "b".into()],
@@ -210,6 +250,18 @@ mod tests {
             assert_eq!(Route::parse(&r.to_query()), r, "{}", r.to_query());
         }
         assert_eq!(Route::Home { query: String::new() }.to_query(), "?");
+        let short = Route::Practice(PracticeSource::Questions(vec![
+            QuestionRef { bank: "nq35".into(), question: "nq35-001".into() },
+            QuestionRef { bank: "nq35".into(), question: "nq35-007".into() },
+        ]));
+        assert_eq!(short.to_query(), "?trang=luyen-tap&cau=nq35.nq35-001.nq35-007");
+        assert_eq!(
+            Route::parse("?trang=luyen-tap&cau=nq35.Sai..x-1&cau=.a"),
+            Route::Practice(PracticeSource::Questions(vec![QuestionRef {
+                bank: "nq35".into(),
+                question: "x-1".into()
+            }]))
+        );
     }
 
     #[test]

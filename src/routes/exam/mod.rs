@@ -90,11 +90,12 @@ pub fn ExamPage(
 
     let index = RwSignal::new(0usize);
     number_keys(exam, index, library.clone());
-    let share = address::absolute_url(&Route::Exam(spec).to_query());
+    let share = address::absolute_url(&Route::Exam(spec.clone()).to_query());
     let lib = library.clone();
     view! {
         <h2 class="page-title">"Thi thử"</h2>
         <p class="hint share">"Đường dẫn đề này (gửi cho người khác để thi cùng đề): "<code>{share}</code></p>
+        <p class="hint"><a id="print-link" href=Route::Print(spec).to_query()>"In đề này ra giấy (kèm đáp án)"</a></p>
         {move || if submitted.get() {
             view! { <result::ExamResultView exam=exam.get_untracked() library=lib.clone()/> }.into_any()
         } else {

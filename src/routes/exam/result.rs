@@ -44,6 +44,7 @@ pub fn ExamResultView(
             <p id="percent">{r.percent_line()}</p>
             <p>{r.details_line(&exam)}</p>
         </div>
+        <crate::components::send_result::SendResult exam=exam.clone()/>
         <p class="actions">
             <Link to=Route::ExamSetup class="button primary">"Thi lại đề khác"</Link>
             <Link to=Route::Home { query: String::new() } class="button">"Về trang chủ"</Link>

@@ -86,7 +86,7 @@ pub fn QuotePanel(index: usize) -> impl IntoView {
     };
     let show = move |_| {
         if let QuoteStatus::Found(range) = status.get_untracked() {
-            dom::select_text(TEXT_AREA, range.start, range.end);
+            dom::select_range(TEXT_AREA, range.start, range.end);
         }
     };
     let context = move || match (status.get(), text()) {

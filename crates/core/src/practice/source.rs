@@ -23,6 +23,7 @@ impl PracticeSource {
                 most_missed(progress, library, MISSED_PRACTICE).into_iter().map(|w| w.item).collect()
             }
             PracticeSource::Review => progress.due(library, now_ms),
+            PracticeSource::Questions(refs) => refs.iter().filter(|r| library.question(r).is_some()).cloned().collect(),
         }
     }
 
@@ -34,6 +35,7 @@ impl PracticeSource {
             PracticeSource::Search(q) => format!("Tìm: “{q}”"),
             PracticeSource::Missed => "Các câu hay sai".to_owned(),
             PracticeSource::Review => "Ôn tập: các câu đến hạn".to_owned(),
+            PracticeSource::Questions(_) => "Các câu cần ôn lại".to_owned(),
         }
     }
 
@@ -61,6 +63,10 @@ mod tests {
     use crate::score::Credit;
     use crate::test_fixtures::sample_bank;
 
+    fn at_first(bank: &crate::model::Bank) -> QuestionRef {
+        QuestionRef { bank: bank.id.clone(), question: bank.questions[0].id.clone() }
+    }
+
     #[test]
     fn each_source_selects_titles_and_logs_as_it_should() {
         let bank = sample_bank();
@@ -81,5 +87,13 @@ mod tests {
         assert_eq!(PracticeSource::Review.questions(&lib, &progress, 1_000 + 86_400_000), vec![at]);
         assert_eq!((PracticeSource::Review.mode(), missed.mode()), (Mode::Review, Mode::Practice));
         assert_ne!(PracticeSource::Review.empty_message(), missed.empty_message());
+        let gone = QuestionRef { bank: bank.id.clone(), question: "da-xoa".into() };
+        let chosen = PracticeSource::Questions(vec![gone, at_first(&bank)]);
+        assert_eq!(
+            chosen.questions(&lib, &progress, 0),
+            vec![at_first(&bank)],
+            "questions no longer in the bank are left out"
+        );
+        assert_eq!(chosen.title(&lib), "Các câu cần ôn lại");
     }
 }

@@ -46,7 +46,9 @@ impl PickedFile {
 
     /// Its bytes (never decoded here: the checker names a wrong encoding with its position).
     pub async fn bytes(&self) -> Result<Vec<u8>, String> {
-        let buffer = wasm_bindgen_futures::JsFuture::from(self.0.array_buffer()).await.map_err(|e| super::fetch::describe(&e))?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(self.0.array_buffer())
+            .await
+            .map_err(|e| super::fetch::describe(&e))?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 }

@@ -109,3 +109,33 @@ pub fn select_text(ev: &web_sys::FocusEvent) {
         area.select();
     }
 }
+
+fn textarea(id: &str) -> Option<web_sys::HtmlTextAreaElement> {
+    wasm_bindgen::JsCast::dyn_into(by_id(id)?).ok()
+}
+
+/// The text selected (by mouse, finger or keyboard) in the text area `id`; empty when none.
+pub fn selected_text(id: &str) -> String {
+    let Some(area) = textarea(id) else { return String::new() };
+    let (Some(start), Some(end)) = (area.selection_start().ok().flatten(), area.selection_end().ok().flatten()) else {
+        return String::new();
+    };
+    // Selection offsets count UTF-16 units.
+    let units: Vec<u16> = area.value().encode_utf16().collect();
+    let (start, end) = (start as usize, (end as usize).min(units.len()));
+    String::from_utf16_lossy(units.get(start..end).unwrap_or_default())
+}
+
+/// Selects the characters `start..end` (byte offsets of its text) in the text area `id` and
+/// scrolls them into view, without moving focus.
+pub fn select_range(id: &str, start: usize, end: usize) {
+    let Some(area) = textarea(id) else { return };
+    let value = area.value();
+    let units = |bytes: usize| value.get(..bytes).map_or(0, |s| s.encode_utf16().count()) as u32;
+    let _ = area.set_selection_range(units(start), units(end));
+    // Scroll the text area so that the line of the selection is visible.
+    let line = value.get(..start).map_or(0, |s| s.matches('\n').count());
+    let lines = value.matches('\n').count().max(1);
+    let top = f64::from(area.scroll_height()) * line as f64 / lines as f64;
+    area.set_scroll_top((top - f64::from(area.client_height()) / 3.0).max(0.0) as i32);
+}

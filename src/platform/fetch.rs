@@ -26,8 +26,9 @@ pub async fn bytes(path: &str) -> Result<Vec<u8>, String> {
     start(path).await
 }
 
-/// A JavaScript error's message (`TypeError: Failed to fetch`), or its string form.
-fn describe(e: &JsValue) -> String {
+/// A JavaScript error's message (`TypeError: Failed to fetch`), or its string form (never
+/// `{:?}`, which the browser build compiles out).
+pub(crate) fn describe(e: &JsValue) -> String {
     match e.dyn_ref::<js_sys::Error>() {
         Some(err) => String::from(err.to_string()),
         None => e.as_string().unwrap_or_else(|| "unknown error".to_owned()),

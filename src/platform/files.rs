@@ -5,7 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a download named `name` (a JSON file, or CSV when the name ends in `.csv`).
 pub fn download(name: &str, text: &str) -> Result<(), String> {
-    let err = |e: JsValue| format!("{e:?}");
+    let err = |e: JsValue| super::fetch::describe(&e);
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(if name.ends_with(".csv") { "text/csv;charset=utf-8" } else { "application/json" });
@@ -26,7 +26,7 @@ pub async fn read_chosen(id: &str) -> Result<String, String> {
     let input: web_sys::HtmlInputElement =
         document.get_element_by_id(id).ok_or("no file field")?.dyn_into().map_err(|_| "not a file field")?;
     let file = input.files().and_then(|f| f.get(0)).ok_or("Chưa chọn tệp.")?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|e| super::fetch::describe(&e))?;
     text.as_string().ok_or_else(|| "Tệp không phải văn bản.".to_owned())
 }
 
@@ -46,7 +46,9 @@ impl PickedFile {
 
     /// Its bytes (never decoded here: the checker names a wrong encoding with its position).
     pub async fn bytes(&self) -> Result<Vec<u8>, String> {
-        let buffer = wasm_bindgen_futures::JsFuture::from(self.0.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(self.0.array_buffer())
+            .await
+            .map_err(|e| super::fetch::describe(&e))?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 }

@@ -11,5 +11,6 @@ pub mod service_worker;
 pub mod settings;
 pub mod share;
 pub mod storage;
+pub mod tab;
 pub mod timing;
 pub mod unicode;

@@ -4,6 +4,7 @@
 //! are plain links: it is another page.
 
 pub mod drop_zone;
+pub mod editor;
 pub mod import;
 pub mod load;
 pub mod local;
@@ -76,6 +77,7 @@ pub fn TrainersApp() -> impl IntoView {
                                 <LocalBanks/>
                                 <ShippedProblems report=report.clone()/>
                             }.into_any(),
+                            Section::Editor => view! { <editor::EditorSection/> }.into_any(),
                             Section::Import => view! {
                                 <ImportPage/>
                                 <LocalBanks/>

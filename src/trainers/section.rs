@@ -10,6 +10,8 @@ use leptos::prelude::*;
 pub enum Section {
     /// Check a bank file, the banks on this device and the shipped banks.
     Check,
+    /// Write and fix questions in the browser (`editor/`).
+    Editor,
     /// Import a Word, Excel, text, CSV or GIFT file into a bank.
     Import,
     /// Gather a group's result codes: scores, item analysis, CSV.
@@ -18,7 +20,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order of the page's menu.
-    pub const ALL: &[Section] = &[Section::Check, Section::Import, Section::Results];
+    pub const ALL: &[Section] = &[Section::Check, Section::Editor, Section::Import, Section::Results];
 
     /// The section a query string names; the first one otherwise.
     pub fn from_query(query: &str) -> Section {
@@ -31,6 +33,7 @@ impl Section {
     pub fn slug(self) -> &'static str {
         match self {
             Section::Check => "kiem-tra",
+            Section::Editor => "soan",
             Section::Import => "nhap",
             Section::Results => "ket-qua",
         }
@@ -45,6 +48,7 @@ impl Section {
     pub fn label(self) -> &'static str {
         match self {
             Section::Check => "Kiểm tra ngân hàng",
+            Section::Editor => "Soạn câu hỏi",
             Section::Import => "Nhập từ Word, Excel…",
             Section::Results => "Tổng hợp kết quả",
         }

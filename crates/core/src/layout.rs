@@ -168,6 +168,13 @@ fn write(out: &mut String, node: &Node, depth: usize, prefix: usize) {
     }
 }
 
+/// A member's key and colon. Keys are the format's field names (plain ASCII, nothing to
+/// escape); written out rather than with `{:?}`, which the browser build compiles out
+/// (`-Zfmt-debug=none`, BENCHMARKS.md) and would leave the keys empty there.
+fn key(k: &str) -> String {
+    format!("\"{k}\": ")
+}
+
 /// A list or object: on one line when short and it fits, else one member a line.
 fn block(
     out: &mut String,
@@ -201,13 +208,6 @@ fn block(
     out.push('\n');
     out.push_str(&"  ".repeat(depth));
     out.push(close);
-}
-
-/// A field name and its colon: `"format": `. The names are the format's own (plain ASCII, nothing
-/// to escape); never `{:?}`, which the browser build compiles out (`-Zfmt-debug=none`, see
-/// scripts/env.sh) and which would leave the trainers' page writing `: 1` for `"format": 1`.
-fn key(name: &str) -> String {
-    format!("\"{name}\": ")
 }
 
 /// `node` on one line.

@@ -11,6 +11,7 @@ pub mod check;
 pub mod counts;
 mod delimit;
 pub mod draw;
+pub mod edit;
 pub mod exam;
 pub mod fnv;
 pub mod group;

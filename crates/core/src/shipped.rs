@@ -224,12 +224,12 @@ impl Wire {
             "fill_blank" => &["accepted", "strict_diacritics"],
             "ordering" => &["items"],
             "matching" => &["pairs"],
-            other => return Err(format!("unknown type {other:?}")),
+            other => return Err(format!("unknown type \"{other}\"")),
         };
         if let Some((field, _)) = given.iter().find(|(f, is)| *is && !wanted.contains(f)) {
-            return Err(format!("field {field:?} does not belong to type {type_name:?}"));
+            return Err(format!("field \"{field}\" does not belong to type \"{type_name}\""));
         }
-        let missing = |field: &str| format!("missing field `{field}` for type {type_name:?}");
+        let missing = |field: &str| format!("missing field `{field}` for type \"{type_name}\"");
         let kind = match type_name.as_str() {
             "single" | "multiple" => {
                 let options = options.ok_or_else(|| missing("options"))?;

@@ -23,13 +23,17 @@ const MEMBER_BUDGET_GZIP: usize = 150_000;
 /// about 17 KB gzip as a wasm of its own, less once it shares the app's allocator), the
 /// practice link for chosen questions, and the paper exam with its key (about 6.7 KB).
 const EVERY_PAGE_BUDGET_GZIP: usize = 302_000;
-/// Gzip -9 bytes allowed for the trainers' page: what it measures here (387,654 B) plus a
-/// margin. Issue #17's “Tổng hợp kết quả” added 36,340 B to the 178,982 B of a9f1036: reading and
-/// scoring result codes (the exam draw, scoring, the question fingerprint's serializer), the item
-/// analysis, CSV and the section's tables (215,513 B at a037d54). Issue #15's importers (zip, XML,
-/// CSV, the Word, Excel, text and GIFT readers, the legacy encodings, and the import section)
-/// added about 172 KB; members never load either.
-const TRAINERS_BUDGET_GZIP: usize = 391_000;
+/// Gzip -9 bytes allowed for the trainers' page: what it measures here (215,513 B at a037d54)
+/// plus a margin. Issue #17's “Tổng hợp kết quả” added 36,340 B to the 178,982 B of a9f1036:
+/// reading and scoring result codes (the exam draw, scoring, the question fingerprint's
+/// serializer), the item analysis, CSV and the section's tables.
+/// The question editor (issue #16: its forms, the member's `QuestionView` and `Feedback` for the
+/// preview, the edit model, drafts) took it from 178,839 B to 288,016 B before issue #17 was
+/// merged; both together measure 315,778 B (at 60b12ce). Trainers only: members never download it.
+/// Issue #15's importers (zip, XML, CSV, the Word, Excel, text and GIFT readers, the legacy
+/// encodings, and the import section) add about 172 KB (387,654 B with the results section
+/// alone, at c14a57b); all three together measure TRAINERS_MEASURED B.
+const TRAINERS_BUDGET_GZIP: usize = 500_000;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());

@@ -32,8 +32,8 @@ const EVERY_PAGE_BUDGET_GZIP: usize = 302_000;
 /// merged; both together measure 315,778 B (at 60b12ce). Trainers only: members never download it.
 /// Issue #15's importers (zip, XML, CSV, the Word, Excel, text and GIFT readers, the legacy
 /// encodings, and the import section) add about 172 KB (387,654 B with the results section
-/// alone, at c14a57b); all three together measure TRAINERS_MEASURED B.
-const TRAINERS_BUDGET_GZIP: usize = 500_000;
+/// alone, at c14a57b); all three together measure 485,630 B (at 583ce4b).
+const TRAINERS_BUDGET_GZIP: usize = 489_000;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());

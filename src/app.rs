@@ -51,6 +51,8 @@ pub struct AppState {
     pub writer: ProgressWriter,
     /// Whether an exam is in progress (set by the exam page): no update is offered meanwhile.
     pub exam_running: RwSignal<bool>,
+    /// Which materials' texts the deployment serves (by `text_file`; asked once each).
+    pub material_texts: RwSignal<std::collections::BTreeMap<String, bool>>,
 }
 
 impl AppState {
@@ -156,6 +158,7 @@ pub fn App() -> impl IntoView {
                         may_save,
                         writer: writer.clone(),
                         exam_running,
+                        material_texts: RwSignal::new(Default::default()),
                     };
                     provide_context(state);
                     ready.set(true);
@@ -183,6 +186,9 @@ pub fn every_page(route: Route) -> AnyView {
         Route::ExamSetup => view! { <ExamSetupPage/> }.into_any(),
         Route::Exam(spec) => view! { <ExamPage spec=spec/> }.into_any(),
         Route::Print(spec) => view! { <crate::routes::print::PrintPage spec=spec/> }.into_any(),
+        Route::Material { material, quote } => {
+            view! { <crate::routes::material::MaterialPage material=material passage=quote/> }.into_any()
+        }
         Route::Data => view! { <DataPage/> }.into_any(),
         Route::Stats => view! { <StatsPage/> }.into_any(),
         Route::TryBank => leave(ontap_core::home::TRAINERS_PAGE),

@@ -8,6 +8,9 @@ use ontap_core::shipped::{self, BankParts, Shipped, Unavailable};
 
 /// Where the banks are served from, relative to the page.
 pub const QUESTIONS_DIR: &str = "questions/";
+/// Where a deployment may put the materials' texts (`text_file` of `materials.json`), relative to
+/// [`QUESTIONS_DIR`]; they are never shipped with the project.
+pub const MATERIAL_TEXTS_DIR: &str = "materials/";
 
 /// Questions parsed between two looks at the clock.
 const QUESTIONS_PER_STEP: usize = 50;

@@ -1,5 +1,6 @@
 //! After an answer: right or not, the right answer, the explanation and the cited source.
 
+use crate::components::source_link::SourceLink;
 use leptos::prelude::*;
 use ontap_core::Question;
 use ontap_core::model::Material;
@@ -45,6 +46,7 @@ pub fn Feedback(
             </div>
             <p class="explanation">{question.explanation.clone()}</p>
             <p class="source">{source_line(&question, material.as_ref())}</p>
+            <SourceLink material=material.clone() quote=question.source.quote.clone()/>
         </div>
     }
 }

@@ -21,6 +21,18 @@ pub fn start(path: &str) -> impl Future<Output = Result<Vec<u8>, String>> + use<
     }
 }
 
+/// Whether `path` (relative to the page) is served: a `HEAD` request, so nothing is downloaded;
+/// false offline or on any error.
+pub async fn exists(path: &str) -> bool {
+    let init = web_sys::RequestInit::new();
+    init.set_method("HEAD");
+    let Some(request) = web_sys::window().map(|w| w.fetch_with_str_and_init(path, &init)) else { return false };
+    match JsFuture::from(request).await {
+        Ok(response) => response.unchecked_into::<web_sys::Response>().ok(),
+        Err(_) => false,
+    }
+}
+
 /// The bytes of `path` (relative to the page), or a message naming what failed.
 pub async fn bytes(path: &str) -> Result<Vec<u8>, String> {
     start(path).await

@@ -3,6 +3,7 @@
 pub mod data;
 pub mod exam;
 pub mod exam_setup;
+pub mod material;
 pub mod practice;
 pub mod print;
 pub mod stats;

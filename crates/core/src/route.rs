@@ -96,6 +96,13 @@ pub enum Route {
     Stats,
     /// Trying a bank file from this device (Thử ngân hàng câu hỏi).
     TryBank,
+    /// A material's text at a quoted passage (`trang=tai-lieu&tl=<material>&trich=<quote>`).
+    Material {
+        /// The material's id.
+        material: String,
+        /// The passage to show.
+        quote: String,
+    },
 }
 
 impl Route {
@@ -144,6 +151,10 @@ impl Route {
             Some("thu-ngan-hang") => Route::TryBank,
             Some("thi") => Route::Exam(exam()),
             Some("in") => Route::Print(exam()),
+            Some("tai-lieu") => Route::Material {
+                material: get("tl").unwrap_or_default().to_owned(),
+                quote: get("trich").unwrap_or_default().to_owned(),
+            },
             _ => Route::Home { query: get("tim").unwrap_or_default().to_owned() },
         }
     }
@@ -180,6 +191,9 @@ impl Route {
             }
             Route::TryBank => {
                 out.append_pair("trang", "thu-ngan-hang");
+            }
+            Route::Material { material, quote } => {
+                out.append_pair("trang", "tai-lieu").append_pair("tl", material).append_pair("trich", quote);
             }
             Route::Practice(PracticeSource::Missed) => {
                 out.append_pair("trang", "luyen-tap").append_pair("sai", "1");
@@ -227,6 +241,7 @@ mod tests {
             Route::Data,
             Route::Stats,
             Route::TryBank,
+            Route::Material { material: "nq35".into(), quote: "“Bảo vệ” nền tảng & tư tưởng".into() },
             Route::Practice(PracticeSource::Missed),
             Route::Print(ExamSpec::with_seed(7)),
             Route::Practice(PracticeSource::Questions(vec![

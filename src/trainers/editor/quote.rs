@@ -5,7 +5,7 @@
 
 use super::field::TextField;
 use super::session::Session;
-use crate::load::QUESTIONS_DIR;
+use crate::load::{MATERIAL_TEXTS_DIR, QUESTIONS_DIR};
 use crate::platform::{dom, fetch, files};
 use crate::trainers::TrainerState;
 use leptos::prelude::*;
@@ -17,8 +17,6 @@ use ontap_core::edit::quote::{self, QuoteStatus};
 use ontap_core::text::nfc;
 use std::collections::BTreeSet;
 
-/// Where a deployment may put the materials' texts, beside the banks.
-pub const MATERIAL_TEXTS_DIR: &str = "materials/";
 const TEXT_AREA: &str = "material-text";
 const TEXT_FILE: &str = "material-file";
 /// Characters of context shown around a found quote.

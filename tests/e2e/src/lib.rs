@@ -53,3 +53,19 @@ fn built(var: &str, default: &str) -> PathBuf {
     );
     dir
 }
+
+/// The project's source texts (`../shared/materials`): never committed, read at test time.
+pub fn materials_dir() -> PathBuf {
+    repo_root().join("../shared/materials")
+}
+
+/// Serves every material text beside the banks, as a deployment may (`questions/materials/`).
+pub fn serve_materials(server: &StaticServer) {
+    for entry in std::fs::read_dir(materials_dir()).expect("../shared/materials exists") {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        if name.ends_with(".txt") {
+            server.set(&format!("/questions/materials/{name}"), std::fs::read(entry.path()).unwrap());
+        }
+    }
+}

@@ -12,9 +12,8 @@ use ontap_core::layout::write_bank;
 use ontap_e2e::browser::Browser;
 use ontap_e2e::page::{assert_no_horizontal_scroll, js, poll, text_of};
 use ontap_e2e::server::StaticServer;
-use ontap_e2e::{dist_dir, repo_root};
+use ontap_e2e::{dist_dir, materials_dir, repo_root, serve_materials};
 use serde_json::Value;
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 use thirtyfour::prelude::*;
@@ -22,21 +21,6 @@ use thirtyfour::prelude::*;
 /// The material new questions cite (the first of `materials.json`).
 const MATERIAL: &str = "khoi-tw-tuyen-truyen-2023";
 const BANK: &str = "thu-soan";
-
-fn materials_dir() -> PathBuf {
-    repo_root().join("../shared/materials")
-}
-
-/// Serves every material text beside the banks, as a deployment may (`questions/materials/`).
-fn serve_materials(server: &StaticServer) {
-    for entry in std::fs::read_dir(materials_dir()).expect("../shared/materials exists") {
-        let entry = entry.unwrap();
-        let name = entry.file_name().into_string().unwrap();
-        if name.ends_with(".txt") {
-            server.set(&format!("/questions/materials/{name}"), std::fs::read(entry.path()).unwrap());
-        }
-    }
-}
 
 /// Types `text` into the field `css` (focusing it, as Tab would).
 async fn type_in(b: &Browser, css: &str, text: &str) {

@@ -8,9 +8,11 @@ use ontap_core::shipped::{self, BankParts, Shipped, Unavailable};
 
 /// Where the banks are served from, relative to the page.
 pub const QUESTIONS_DIR: &str = "questions/";
-/// Where a deployment may put the materials' texts (`text_file` of `materials.json`), relative to
-/// [`QUESTIONS_DIR`]; they are never shipped with the project.
-pub const MATERIAL_TEXTS_DIR: &str = "materials/";
+/// Where a deployment may put a material's text (its `text_file` in `materials.json`), relative
+/// to the page: `questions/materials/<text_file>`. The texts are never shipped with the project.
+pub fn material_text(text_file: &str) -> String {
+    format!("{QUESTIONS_DIR}materials/{text_file}")
+}
 
 /// Questions parsed between two looks at the clock.
 const QUESTIONS_PER_STEP: usize = 50;

@@ -5,7 +5,7 @@
 
 use crate::app::AppState;
 use crate::components::link::Link;
-use crate::load::{MATERIAL_TEXTS_DIR, QUESTIONS_DIR};
+use crate::load::material_text;
 use crate::platform::fetch;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,7 +24,7 @@ pub fn SourceLink(material: Option<Material>, quote: String) -> impl IntoView {
         });
         let asked = file.clone();
         spawn_local(async move {
-            if fetch::exists(&format!("{QUESTIONS_DIR}{MATERIAL_TEXTS_DIR}{asked}")).await {
+            if fetch::exists(&material_text(&asked)).await {
                 let _ = served.try_update(|s| s.insert(asked, true));
             }
         });

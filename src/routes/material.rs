@@ -3,7 +3,7 @@
 //! never as markup.
 
 use crate::app::AppState;
-use crate::load::{MATERIAL_TEXTS_DIR, QUESTIONS_DIR};
+use crate::load::material_text;
 use crate::platform::{dom, fetch};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,7 +24,7 @@ pub fn MaterialPage(material: String, passage: String) -> impl IntoView {
         }
         .into_any();
     };
-    let path = format!("{QUESTIONS_DIR}{MATERIAL_TEXTS_DIR}{}", m.text_file);
+    let path = material_text(&m.text_file);
     // None while it is read; then the text, or why not.
     let text: RwSignal<Option<Result<String, ()>>> = RwSignal::new(None);
     spawn_local(async move {

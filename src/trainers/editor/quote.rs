@@ -5,7 +5,7 @@
 
 use super::field::TextField;
 use super::session::Session;
-use crate::load::{MATERIAL_TEXTS_DIR, QUESTIONS_DIR};
+use crate::load::material_text;
 use crate::platform::{dom, fetch, files};
 use crate::trainers::TrainerState;
 use leptos::prelude::*;
@@ -51,7 +51,7 @@ pub fn QuotePanel(index: usize) -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let url = format!("{QUESTIONS_DIR}{MATERIAL_TEXTS_DIR}{file}");
+            let url = material_text(&file);
             if let Ok(text) = fetch::bytes(&url).await.and_then(|b| String::from_utf8(b).map_err(|e| e.to_string())) {
                 session.texts.update(|t| {
                     t.insert(id, nfc(&text));

@@ -35,9 +35,12 @@ wasm_env trunk build --release --offline --public-url "$public_url" --dist "$sta
 wasm_env trunk build --release --offline --public-url "$public_url" --dist "$staging-home" home.html
 wasm_env trunk build --release --offline --public-url "$public_url" --dist "$dist" index.html
 # soan.html (trunk names every page it writes index.html) with its script and wasm (its style
-# is inlined); the home binary's script and wasm.
+# is inlined) and its QR worker; the home binary's script and wasm.
 cp "$staging-soan"/index.html "$dist"/soan.html
 cp "$staging-soan"/ontap-soan-*.js "$staging-soan"/ontap-soan-*_bg.wasm "$dist"/
+# The QR-reading worker the trainers' page starts when it scans (names without a hash: the
+# page names the loader at run time).
+cp "$staging-soan"/ontap-scan-worker.js "$staging-soan"/ontap-scan-worker_bg.wasm "$staging-soan"/ontap-scan-worker_loader.js "$dist"/
 cp "$staging-home"/ontap-home-*.js "$staging-home"/ontap-home-*_bg.wasm "$dist"/
 "$site" prerender "$dist"
 python3 scripts/precache.py "$dist"

@@ -9,7 +9,7 @@ line of the folder's sw.js with:
   precompressed copies (.gz, .br), the questions folder and the trainers' page, the page as
   "./", then questions/catalogue.json and every file the catalogue names (materials and banks).
   The list comes from the folder, so it cannot drift from what was built.
-- trainers: the trainers' page's files (soan.html, ontap-soan-*): cached only on a device that
+- trainers: the trainers' page's files (soan.html, ontap-soan-*, its QR worker ontap-scan-worker*): cached only on a device that
   opens that page (sw.js), so members never download the trainers' tools.
 - version: a hash of the shell files' bytes and of the bank names. A changed build changes it
   (the browser then installs the new worker and the page offers "Tải lại"); a bank edited on
@@ -28,8 +28,8 @@ WORKER = "sw.js"
 QUESTIONS = "questions"
 # Copies for hosts that serve precompressed files; the browser asks for the original name.
 PRECOMPRESSED = (".gz", ".br")
-# The trainers' page and its binary.
-TRAINERS = ("soan.", "ontap-soan-")
+# The trainers' page, its binary and its QR-reading worker.
+TRAINERS = ("soan.", "ontap-soan-", "ontap-scan-worker")
 
 
 def shell_files(root: Path) -> list[str]:

@@ -32,8 +32,8 @@ step "fuzz targets build (fuzz/, its own workspace)"
 # and it finds nothing more about whether the targets still build.
 cargo build --quiet --manifest-path fuzz/Cargo.toml --bins --target-dir target/fuzz
 
-step "native tests (core, importers, CLI, banks, site build steps, the benchmark bank generator)"
-tests --quiet -p ontap-core -p ontap-import -p ontap-cli -p ontap-site -p ontap-bench
+step "native tests (core, importers, QR reading, CLI, banks, site build steps, the benchmark bank generator)"
+tests --quiet -p ontap-core -p ontap-import -p ontap-scan -p ontap-cli -p ontap-site -p ontap-bench
 
 step "shipped banks against the source materials"
 materials=../shared/materials

@@ -31,9 +31,14 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 /// Resolves in a later task (`setTimeout` 0), so that the page can paint and handle input
 /// between pieces of a long job.
 pub async fn next_task() {
+    sleep(0).await;
+}
+
+/// Resolves after `ms` milliseconds (at once where timers cannot be set).
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let scheduled = web_sys::window()
-            .is_some_and(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).is_ok());
+            .is_some_and(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).is_ok());
         if !scheduled {
             let _ = resolve.call0(&JsValue::NULL);
         }

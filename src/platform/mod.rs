@@ -1,5 +1,6 @@
 //! The only code that touches the browser's APIs (fetch, history, clock, storage, service worker).
 
+pub mod camera;
 pub mod clock;
 pub mod connection;
 pub mod dom;
@@ -7,6 +8,7 @@ pub mod fetch;
 pub mod files;
 pub mod later;
 pub mod nav;
+pub mod qr_worker;
 pub mod service_worker;
 pub mod settings;
 pub mod share;

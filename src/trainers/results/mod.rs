@@ -1,9 +1,10 @@
 //! “Tổng hợp kết quả” (`soan.html?muc=ket-qua`): the organiser pastes any text holding result
-//! codes (a whole chat history); the codes are kept on this device (one key, until deleted),
+//! codes (a whole chat history) or scans members' QR codes with the camera (`scan.rs`); the codes are kept on this device (one key, until deleted),
 //! scored again against today's banks (`ontap_core::group`), and shown as a sortable table,
 //! the codes set aside with their reasons, and the item analysis. CSV download and print.
 
 mod items;
+mod scan;
 mod table;
 
 use super::TrainerState;
@@ -16,6 +17,8 @@ use leptos::prelude::*;
 use ontap_core::group::{GroupResults, RESULTS_KEY, SetAside, add_codes, collect, describe, kept_codes};
 use ontap_core::local;
 use ontap_core::progress::store::Store;
+use ontap_core::result_code::{ResultCode, find_codes};
+use scan::Scanner;
 use std::sync::Arc;
 use table::MembersTable;
 
@@ -61,6 +64,19 @@ pub fn ResultsPage() -> impl IntoView {
         pasted.set(String::new());
         set_codes(next, format!("Tìm thấy {found} mã, thêm {added} mã mới (mã trùng được gộp)."));
     };
+    let scanned = Callback::new(move |text: String| {
+        let Some(first) = find_codes(&text).first().map(|c| (*c).to_owned()) else {
+            status.set("Mã QR này không phải mã kết quả của Ôn tập Nghị quyết.".to_owned());
+            return;
+        };
+        let who = ResultCode::decode(&first).map_or_else(|_| "một học viên".to_owned(), |c| c.name);
+        let (next, _) = codes.with_untracked(|c| add_codes(c, &text));
+        if next.len() == codes.with_untracked(Vec::len) {
+            status.set(format!("Mã của {who} đã có trong bảng."));
+        } else {
+            set_codes(next, format!("Đã quét mã của {who}."));
+        }
+    });
     let remove = Callback::new(move |code: String| {
         let next: Vec<String> =
             codes.with_untracked(|c| c.iter().filter(|k| !k.eq_ignore_ascii_case(&code)).cloned().collect());
@@ -82,7 +98,7 @@ pub fn ResultsPage() -> impl IntoView {
         <section class="results" aria-labelledby="results-heading">
             <h2 id="results-heading">"Tổng hợp kết quả"</h2>
             <div class="no-print">
-                <p class="hint">"Dán tin nhắn chứa mã kết quả học viên gửi (có thể dán cả đoạn hội thoại: mã được tìm trong đó). Điểm được chấm lại từ câu trả lời và ngân hàng câu hỏi trên máy này; mọi thứ chỉ lưu trên máy này."</p>
+                <p class="hint">"Dán tin nhắn chứa mã kết quả học viên gửi (có thể dán cả đoạn hội thoại: mã được tìm trong đó), hoặc quét mã QR trên máy của học viên. Điểm được chấm lại từ câu trả lời và ngân hàng câu hỏi trên máy này; mọi thứ chỉ lưu trên máy này."</p>
                 <p>
                     <label for="results-paste">"Dán mã kết quả"</label>
                     <textarea id="results-paste" rows="5" prop:value=move || pasted.get()
@@ -91,6 +107,7 @@ pub fn ResultsPage() -> impl IntoView {
                 <p class="actions">
                     <button type="button" class="button primary" id="results-add" on:click=add>"Thêm các mã"</button>
                 </p>
+                <Scanner on_text=scanned/>
             </div>
             <p role="status" id="results-status">{move || status.get()}</p>
             {move || group.with(|g| summary(g, &lib))}

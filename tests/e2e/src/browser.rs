@@ -38,6 +38,16 @@ impl Browser {
 
     /// Like [`Browser::start`], with Chromium preferences (e.g. content settings) set.
     pub async fn start_with_prefs(width: u32, height: u32, prefs: Option<serde_json::Value>) -> Browser {
+        Self::start_with_args(width, height, prefs, &[]).await
+    }
+
+    /// Like [`Browser::start_with_prefs`], with more command-line switches (e.g. a fake camera).
+    pub async fn start_with_args(
+        width: u32,
+        height: u32,
+        prefs: Option<serde_json::Value>,
+        args: &[String],
+    ) -> Browser {
         let port = free_port();
         // Its own process group, so dropping a Browser in a failed test also ends the Chromium
         // that chromedriver started.
@@ -69,6 +79,9 @@ impl Browser {
             &format!("--user-data-dir={}", profile.display()),
             &format!("--window-size={width},{height}"),
         ] {
+            caps.add_arg(arg).unwrap();
+        }
+        for arg in args {
             caps.add_arg(arg).unwrap();
         }
         if let Some(prefs) = prefs {

@@ -35,8 +35,16 @@ const EVERY_PAGE_BUDGET_GZIP: usize = 306_000;
 /// Issue #15's importers (zip, XML, CSV, the Word, Excel, text and GIFT readers, the legacy
 /// encodings, and the import section) add about 172 KB (387,654 B with the results section
 /// alone, at c14a57b); all three together measure 485,630 B (at 583ce4b); 489,434 B with the
-/// member's "Xem trong tài liệu" route in the editor's preview.
-const TRAINERS_BUDGET_GZIP: usize = 493_000;
+/// member's "Xem trong tài liệu" route in the editor's preview. Scanning QR codes with the camera
+/// (the camera, the browser's BarcodeDetector, the worker's messages, the scanner's section)
+/// took it to 496,677 B; the decoder itself is in the worker, loaded only to scan.
+const TRAINERS_BUDGET_GZIP: usize = 500_000;
+
+/// Gzip -9 bytes allowed for the QR-reading worker the trainers' page starts when it scans
+/// without `BarcodeDetector` (its loader, glue and wasm: quircs and the frame protocol): what it
+/// measures (29,570 B, of which the wasm 24,966 B) plus a margin. Not part of the page's first
+/// load.
+const SCAN_WORKER_BUDGET_GZIP: usize = 34_000;
 
 fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
@@ -97,6 +105,17 @@ fn the_trainers_page_fits_its_budget() {
     assert_eq!(files.len(), 3, "soan.html, the glue and the wasm: {files:?}");
     let total = measure(&files);
     assert!(total <= TRAINERS_BUDGET_GZIP, "the trainers' page is {total} B gzip, over {TRAINERS_BUDGET_GZIP} B");
+}
+
+#[test]
+fn the_qr_worker_fits_its_budget_and_the_page_does_not_load_it() {
+    let files: Vec<String> =
+        ["ontap-scan-worker_loader.js", "ontap-scan-worker.js", "ontap-scan-worker_bg.wasm"].map(String::from).into();
+    let total = measure(&files);
+    assert!(total <= SCAN_WORKER_BUDGET_GZIP, "the QR worker is {total} B gzip, over {SCAN_WORKER_BUDGET_GZIP} B");
+    let soan = std::fs::read_to_string(dist_dir().join("soan.html")).unwrap();
+    assert!(!soan.contains("ontap-scan-worker"), "soan.html does not load the worker: the page starts it to scan");
+    assert!(holds(&built("ontap-soan", ".wasm"), "ontap-scan-worker_loader.js"), "the page names the worker");
 }
 
 /// The built file of binary `bin` whose name ends with `ending` (its wasm or its glue).

@@ -2,9 +2,10 @@
 // precached and served cache-first; banks (questions/) network-first with the cache as fallback;
 // a new worker waits until the page sends "skip-waiting". The trainers' page (BUILD.trainers) is
 // cached only on a device that opens it: with the shell when that page installs the worker or
-// an earlier version had it, else as it is fetched. The next line is written by
+// an earlier version had it, else as it is fetched (and the files it starts later, its QR
+// worker, along with the page: BUILD.later). The next line is written by
 // scripts/precache.py after every build: do not edit it by hand.
-const BUILD = { version: "dev", files: ["./"], trainers: [] };
+const BUILD = { version: "dev", files: ["./"], trainers: [], later: [] };
 
 const SCOPE = new URL("./", self.location).href;
 // Caches are per origin: the scope in the name keeps two copies of the app on one host apart.
@@ -76,6 +77,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(shell(request));
   } else if (TRAINERS.has(url.href)) {
     event.respondWith(keptOnUse(request, url.href));
+    if (url.href === TRAINERS_PAGE) event.waitUntil(keepLater());
   } else if (url.href.startsWith(QUESTIONS)) {
     event.respondWith(networkFirst(request, url.href));
   } else {
@@ -103,6 +105,22 @@ async function keptOnUse(request, key) {
   const response = await fetch(request);
   if (response.ok) await cache.put(key, response.clone());
   return response;
+}
+
+// The trainers' files that page starts only later (its QR worker, to scan): kept when the page
+// is, so that all of it works offline once opened online.
+async function keepLater() {
+  const cache = await caches.open(CACHE);
+  for (const f of BUILD.later) {
+    const key = new URL(f, SCOPE).href;
+    if (await cache.match(key)) continue;
+    try {
+      const response = await fetch(key);
+      if (response.ok) await cache.put(key, response);
+    } catch (offline) {
+      // Kept the next time the page is opened online.
+    }
+  }
 }
 
 async function networkFirst(request, key) {

@@ -12,7 +12,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(check_bank progress_decode exam_resume route_parse import_word import_csv import_gift import_docx import_xlsx import_text_bytes result_code)
+  targets=(check_bank progress_decode exam_resume route_parse import_word import_csv import_gift import_docx import_xlsx import_text_bytes result_code scan_frame)
 fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 export RUSTC_BOOTSTRAP=1

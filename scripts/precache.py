@@ -9,8 +9,11 @@ line of the folder's sw.js with:
   precompressed copies (.gz, .br), the questions folder and the trainers' page, the page as
   "./", then questions/catalogue.json and every file the catalogue names (materials and banks).
   The list comes from the folder, so it cannot drift from what was built.
-- trainers: the trainers' page's files (soan.html, ontap-soan-*, its QR worker ontap-scan-worker*): cached only on a device that
-  opens that page (sw.js), so members never download the trainers' tools.
+- trainers: the trainers' page's files (soan.html, ontap-soan-*, its QR worker
+  ontap-scan-worker*): cached only on a device that opens that page (sw.js), so members never
+  download the trainers' tools.
+- later: those of the trainers' files the page starts only later (its QR worker): kept along
+  with the page when it is opened online, so that scanning works offline too.
 - version: a hash of the shell files' bytes and of the bank names. A changed build changes it
   (the browser then installs the new worker and the page offers "Tải lại"); a bank edited on
   the server does not, since banks are refreshed from the network on every online visit.
@@ -30,6 +33,8 @@ QUESTIONS = "questions"
 PRECOMPRESSED = (".gz", ".br")
 # The trainers' page, its binary and its QR-reading worker.
 TRAINERS = ("soan.", "ontap-soan-", "ontap-scan-worker")
+# The trainers' files the page starts only when needed.
+LATER = ("ontap-scan-worker",)
 
 
 def shell_files(root: Path) -> list[str]:
@@ -69,7 +74,8 @@ def main() -> int:
         digest.update(rel.encode() + b"\0")
     trainers = [f for f in shell if f.startswith(TRAINERS)]
     files = ["./" if f == "index.html" else f for f in shell if f not in trainers] + banks
-    build = {"version": digest.hexdigest()[:16], "files": files, "trainers": trainers}
+    later = [f for f in trainers if f.startswith(LATER)]
+    build = {"version": digest.hexdigest()[:16], "files": files, "trainers": trainers, "later": later}
     line = "const BUILD = " + json.dumps(build) + ";"
     text = worker.read_text(encoding="utf-8")
     new, count = re.subn(r"^const BUILD = .*;$", lambda _: line, text, count=1, flags=re.M)

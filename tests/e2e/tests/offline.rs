@@ -78,9 +78,10 @@ fn precache_build(dist: &Path) -> Value {
     serde_json::from_str(line.trim_end_matches(';')).expect("the BUILD line is JSON")
 }
 
-/// Whether a built file is the trainers' page's (cached only where that page is opened).
+/// Whether a built file is the trainers' page's (cached only where that page is opened): the
+/// page, its glue and wasm, and its QR worker's loader, glue and wasm.
 fn is_trainers(rel: &str) -> bool {
-    rel.starts_with("soan.") || rel.starts_with("ontap-soan-")
+    rel.starts_with("soan.") || rel.starts_with("ontap-soan-") || rel.starts_with("ontap-scan-worker")
 }
 
 /// Every file the worker must cache: everything built except the worker, the questions folder
@@ -259,8 +260,11 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     let listed: BTreeSet<String> = serde_json::from_value(build["files"].clone()).unwrap();
     assert_eq!(listed, expected_precache(dist), "the precache list is every built file and every bank");
     let trainers: BTreeSet<String> = serde_json::from_value(build["trainers"].clone()).unwrap();
-    assert_eq!(trainers.len(), 3, "soan.html, its glue and its wasm: {trainers:?}");
+    assert_eq!(trainers.len(), 6, "soan.html, its glue and its wasm, its worker's three files: {trainers:?}");
     assert!(trainers.iter().all(|f| is_trainers(f) && dist.join(f).is_file()), "{trainers:?}");
+    let later: BTreeSet<String> = serde_json::from_value(build["later"].clone()).unwrap();
+    let worker: BTreeSet<String> = trainers.iter().filter(|f| f.starts_with("ontap-scan-worker")).cloned().collect();
+    assert_eq!(later, worker, "the QR worker comes along with the page");
 
     // 1. One visit online.
     let server = StaticServer::start_at(dist, 0, prefix);
@@ -281,7 +285,7 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     assert!(text(&b, "#main").await.find("Đã có phiên bản mới").is_none(), "a first install is not an update");
     assert!(b.all(BANNER).await.is_empty());
     check_installable(&b, &url).await;
-    // The trainers' page, opened once online, is kept as it is fetched.
+    // The trainers' page, opened once online, is kept as it is fetched, its QR worker with it.
     b.driver.goto(format!("{url}soan.html")).await.unwrap();
     b.wait_for("#bank-file").await;
     let kept: BTreeSet<String> = trainers.iter().map(|f| format!("{url}{f}")).collect();
@@ -301,6 +305,11 @@ async fn offline_then_updates(dist: &Path, prefix: &str) {
     b.driver.goto(format!("{url}soan.html?muc=kiem-tra")).await.unwrap();
     b.wait_for("#bank-file").await;
     assert!(text(&b, "#shipped-ok").await.ends_with("không có lỗi."), "its checker ran over the cached banks");
+    // Its QR worker, never started online, starts offline too: it says it is ready.
+    let ready = "return new Promise(ok => { const w = new Worker('ontap-scan-worker_loader.js');
+        w.onmessage = e => { w.terminate(); ok(Array.isArray(e.data) && e.data.length === 0); };
+        w.onerror = () => ok('failed'); setTimeout(() => ok('timeout'), 10000); });";
+    assert_eq!(js(&b, ready).await, json!(true), "the QR worker starts offline");
 
     b.driver.goto(format!("{url}?trang=luyen-tap&nh={PRACTICE_BANK}")).await.unwrap();
     wait_text(&b, ".page-title", &practice_title).await;

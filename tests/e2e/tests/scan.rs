@@ -258,3 +258,29 @@ async fn a_refused_camera_is_said_in_words_and_pasting_still_works() {
     poll("the pasted code in the table", || async { (names(&b).await == ["Hoàng Văn Hải"]).then_some(()) }).await;
     b.quit().await;
 }
+
+/// A worker that fails on every frame, as a decoder that panics would: the page restarts it,
+/// gives up after a few failures in a row with words, closes the camera and keeps working.
+#[tokio::test]
+async fn a_worker_that_fails_on_every_frame_is_given_up_in_words_and_the_page_keeps_working() {
+    let lib = library(&shipped_report(), &[]);
+    let server = StaticServer::start(&dist_dir(), 0);
+    server.set(
+        "/ontap-scan-worker_loader.js",
+        "postMessage([]); onmessage = () => { self.crashes = (self.crashes || 0) + 1; throw new Error('RuntimeError: unreachable'); };",
+    );
+    let b = browser(None, true).await;
+    open_results(&b, &server).await;
+    b.wait_for("#results-scan").await.click().await.unwrap();
+    wait_text(&b, "#scan-status", "Không chạy được bộ đọc mã QR trên trình duyệt này: hãy dán mã.").await;
+    assert_eq!(text_of(&b, "#results-scan").await.as_deref(), Some("Quét mã QR bằng máy ảnh"));
+    let closed =
+        js(&b, "const v = document.getElementById('scan-video'); return [v.hidden, v.srcObject === null];").await;
+    assert_eq!(closed, serde_json::json!([true, true]), "the camera is closed");
+    poll("the worker ended", || async { (!worker_running(&b).await).then_some(()) }).await;
+    let code = member_code(&lib, "Bùi Văn Khoa");
+    b.wait_for("#results-paste").await.send_keys(code).await.unwrap();
+    b.wait_for("#results-add").await.click().await.unwrap();
+    poll("the pasted code in the table", || async { (names(&b).await == ["Bùi Văn Khoa"]).then_some(()) }).await;
+    b.quit().await;
+}

@@ -132,8 +132,7 @@ pub fn Scanner(on_text: Callback<String>) -> impl IntoView {
     view! {
         <div class="scan">
             <p class="actions">
-                <button type="button" class="button" id="results-scan" aria-pressed=move || running.get().to_string()
-                    on:click=toggle>
+                <button type="button" class="button" id="results-scan" aria-controls="scan-video" on:click=toggle>
                     {move || if running.get() { "Dừng quét" } else { "Quét mã QR bằng máy ảnh" }}
                 </button>
             </p>

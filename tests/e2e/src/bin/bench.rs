@@ -17,6 +17,10 @@
 //! - `import FILE...`: on the trainers' page (`soan.html?muc=nhap`), from each file chosen in the
 //!   file field to its result in the page and to it painted, 5 times a file, with the long tasks.
 //!
+//! - `scan`: the trainers' page's QR worker (where the browser has no BarcodeDetector), from a
+//!   640 × 480 camera frame posted to its answer, 40 frames holding a member's code and 40
+//!   holding none (what it reads while the code is being aimed).
+//!
 //! `--throttle 4` slows the CPU 4× through the DevTools protocol (`Emulation.setCPUThrottlingRate`).
 
 use ontap_e2e::browser::Browser;
@@ -379,6 +383,65 @@ async fn import(o: &Options) {
     b.quit().await;
 }
 
+/// In the trainers' page: starts the QR worker, then posts it `arguments[4]` frames of
+/// `arguments[2]` × `arguments[3]` pixels, each holding the QR code whose modules are
+/// `arguments[0]` ('1' dark, `arguments[1]` a side) at 4 pixels a module, or none when it is
+/// empty; the milliseconds from each post to its answer, and the texts read in the last one.
+const SCAN_TIMING: &str = r#"
+const [bits, side, w, h, n] = arguments;
+const frame = () => {
+  const rgba = new Uint8ClampedArray(w * h * 4).fill(225);
+  const left = Math.floor((w - (side + 8) * 4) / 2), top = Math.floor((h - (side + 8) * 4) / 2);
+  for (let i = 0; i < bits.length; i++) {
+    if (bits[i] !== '1') continue;
+    const x0 = left + (i % side + 4) * 4, y0 = top + (Math.floor(i / side) + 4) * 4;
+    for (let y = y0; y < y0 + 4; y++) for (let x = x0; x < x0 + 4; x++) rgba.fill(30, (y * w + x) * 4, (y * w + x) * 4 + 3);
+  }
+  return rgba;
+};
+const worker = new Worker('ontap-scan-worker_loader.js');
+const next = () => new Promise((ok, fail) => { worker.onmessage = e => ok(e.data); worker.onerror = fail; });
+await next();
+const times = [];
+let texts = [];
+for (let i = 0; i < n; i++) {
+  const pixels = frame();
+  const start = performance.now();
+  worker.postMessage([w, h, pixels], [pixels.buffer]);
+  texts = await next();
+  times.push(performance.now() - start);
+}
+worker.terminate();
+return [times, texts];
+"#;
+
+/// Times the QR worker on frames with and without a member's code.
+async fn scan(o: &Options) {
+    let (server, _) = serve(0);
+    let b = browser(o.throttle).await;
+    b.driver.goto(format!("{}soan.html?muc=ket-qua", server.url())).await.unwrap();
+    b.wait_for_app().await;
+    let code = format!("ONTAP1-{}", "7Q2M".repeat(80));
+    let qr = qrcode::QrCode::with_error_correction_level(code.as_bytes(), qrcode::EcLevel::M).unwrap();
+    let bits: String = qr.to_colors().iter().map(|c| if *c == qrcode::Color::Dark { '1' } else { '0' }).collect();
+    let throttle = o.throttle.map(|r| format!(", CPU throttled {r}×")).unwrap_or_default();
+    for (what, bits) in [("a member's code (327 characters)", bits.as_str()), ("no code", "")] {
+        let args = vec![json!(bits), json!(qr.width()), json!(640), json!(480), json!(40)];
+        let run = b.driver.execute(&format!("return (async () => {{ {SCAN_TIMING} }})()"), args).await.unwrap();
+        let v = run.json();
+        let mut times: Vec<f64> = v[0].as_array().unwrap().iter().filter_map(Value::as_f64).collect();
+        let read = v[1].as_array().unwrap().len();
+        times.sort_by(f64::total_cmp);
+        let p95 = times[times.len() * 95 / 100];
+        println!(
+            "QR worker, 640 × 480 frame with {what}{throttle}: posted to answered median {:.1} ms, p95 {p95:.1} ms, max {:.1} ms; codes read in the last frame: {read}",
+            median(&mut times),
+            times[times.len() - 1],
+        );
+    }
+    b.quit().await;
+}
+
 #[tokio::main]
 async fn main() {
     let o = options();
@@ -386,6 +449,7 @@ async fn main() {
         "load" => load(&o).await,
         "answer" => answer(&o).await,
         "import" => import(&o).await,
+        "scan" => scan(&o).await,
         "serve" => {
             // For Lighthouse (scripts/bench-lighthouse.sh): serve until killed.
             let (server, _) = serve_with(o.questions, o.port, !o.plain);
@@ -394,7 +458,7 @@ async fn main() {
         }
         _ => {
             eprintln!(
-                "usage: bench load|answer|serve|import [FILE...] [--throttle R] [--questions N] [--history N] [--port P] [--plain]"
+                "usage: bench load|answer|serve|import|scan [FILE...] [--throttle R] [--questions N] [--history N] [--port P] [--plain]"
             );
             std::process::exit(2);
         }

@@ -11,8 +11,13 @@ use wasm_bindgen::prelude::*;
 
 /// The loader trunk writes beside the page for the worker binary (`data-loader-shim`).
 const LOADER: &str = "ontap-scan-worker_loader.js";
-/// Longest wait for the worker to start, or to answer a frame.
-const TIMEOUT_MS: i32 = 15_000;
+/// Longest wait for the worker to start (its files come from the cache, or the network).
+const START_MS: i32 = 15_000;
+/// Longest wait for a frame's answer: a frame is read in milliseconds (BENCHMARKS.md §11), but
+/// quircs can spend seconds on some degenerate ones (its search for the alignment pattern
+/// spirals as far as a size estimate a skewed grid makes huge; found by fuzzing, §9). The
+/// worker is then ended and another started, and the scanning goes on.
+const FRAME_MS: i32 = 3_000;
 
 /// The worker's side: answers every frame posted to it with `read(width, height, rgba)`.
 pub fn serve(read: fn(usize, usize, &[u8]) -> Vec<String>) {
@@ -38,7 +43,7 @@ impl QrWorker {
     pub async fn start() -> Result<QrWorker, ()> {
         let worker = web_sys::Worker::new(LOADER).map_err(drop)?;
         let worker = QrWorker(worker);
-        worker.reply().await?;
+        worker.reply(START_MS).await?;
         Ok(worker)
     }
 
@@ -47,17 +52,17 @@ impl QrWorker {
         let message = js_sys::Array::of3(&frame.width.into(), &frame.height.into(), &frame.pixels);
         let transfer = js_sys::Array::of1(&frame.pixels.buffer());
         self.0.post_message_with_transfer(&message, &transfer).map_err(drop)?;
-        let texts = self.reply().await?;
+        let texts = self.reply(FRAME_MS).await?;
         Ok(js_sys::Array::from(&texts).iter().filter_map(|t| t.as_string()).collect())
     }
 
-    /// The worker's next message's data; `Err` on an error in the worker or after the timeout.
-    async fn reply(&self) -> Result<JsValue, ()> {
+    /// The worker's next message's data; `Err` on an error in the worker or after `timeout_ms`.
+    async fn reply(&self, timeout_ms: i32) -> Result<JsValue, ()> {
         let promise = js_sys::Promise::new(&mut |resolve, reject| {
             self.0.set_onmessage(Some(&resolve));
             self.0.set_onerror(Some(&reject));
             if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&reject, TIMEOUT_MS);
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&reject, timeout_ms);
             }
         });
         let event = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(drop)?;

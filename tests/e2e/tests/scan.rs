@@ -258,16 +258,24 @@ async fn a_refused_camera_is_said_in_words_and_pasting_still_works() {
     b.quit().await;
 }
 
-/// A worker that fails on every frame, as a decoder that panics would: the page restarts it,
-/// gives up after a few failures in a row with words, closes the camera and keeps working.
+/// A worker that fails on every frame, as a decoder that panics would (`crash`), or never
+/// answers, as one lost on a degenerate frame would (`hang`): the page restarts it, gives up
+/// after a few failures in a row with words, closes the camera and keeps working.
 #[tokio::test]
 async fn a_worker_that_fails_on_every_frame_is_given_up_in_words_and_the_page_keeps_working() {
+    for (how, worker) in [
+        ("crash", "postMessage([]); onmessage = () => { throw new Error('RuntimeError: unreachable'); };"),
+        ("hang", "postMessage([]); onmessage = () => { const end = Date.now() + 60000; while (Date.now() < end) {} };"),
+    ] {
+        eprintln!("worker: {how}");
+        a_failing_worker(worker).await;
+    }
+}
+
+async fn a_failing_worker(worker: &str) {
     let lib = library(&shipped_report(), &[]);
     let server = StaticServer::start(&dist_dir(), 0);
-    server.set(
-        "/ontap-scan-worker_loader.js",
-        "postMessage([]); onmessage = () => { self.crashes = (self.crashes || 0) + 1; throw new Error('RuntimeError: unreachable'); };",
-    );
+    server.set("/ontap-scan-worker_loader.js", worker.to_owned());
     let b = browser(None, true).await;
     open_results(&b, &server).await;
     b.wait_for("#results-scan").await.click().await.unwrap();

@@ -6,6 +6,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+/// The `<video>` element the camera is shown in (a `NodeRef<leptos::html::Video>` gives one).
+pub type Video = web_sys::HtmlVideoElement;
+
 /// Why the camera did not open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CameraError {

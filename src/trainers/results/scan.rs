@@ -4,7 +4,7 @@
 //! (`ontap-scan-worker`, quircs), restarted if it fails. Where the browser cannot open a
 //! camera, the section says so and pasting works as before.
 
-use crate::platform::camera::{Camera, CameraError, Detector, Grabber};
+use crate::platform::camera::{Camera, CameraError, Detector, Grabber, Video};
 use crate::platform::later::sleep;
 use crate::platform::qr_worker::QrWorker;
 use leptos::prelude::*;
@@ -49,7 +49,7 @@ impl Reader {
 
     /// The texts in the video's current frame; `Err` once the worker has failed
     /// [`WORKER_RETRIES`] times in a row.
-    async fn read(&mut self, video: &web_sys::HtmlVideoElement, failures: &mut u32) -> Result<Vec<String>, ()> {
+    async fn read(&mut self, video: &Video, failures: &mut u32) -> Result<Vec<String>, ()> {
         match self {
             Reader::Native(detector) => Ok(detector.read(video).await.unwrap_or_default()),
             Reader::Worker(grabber, worker) => {
@@ -101,7 +101,7 @@ pub fn Scanner(on_text: Callback<String>) -> impl IntoView {
             status.set("Đang mở máy ảnh…".to_owned());
             let alive = alive.clone();
             leptos::task::spawn_local(async move {
-                let element: web_sys::HtmlVideoElement = element;
+                let element: Video = element;
                 let outcome = scan(&element, &alive, on_text, status).await;
                 alive.store(false, Ordering::SeqCst);
                 element.set_src_object(None);
@@ -145,7 +145,7 @@ pub fn Scanner(on_text: Callback<String>) -> impl IntoView {
 
 /// Opens the camera and reads frames until `alive` is cleared; the camera is closed on return.
 async fn scan(
-    video: &web_sys::HtmlVideoElement,
+    video: &Video,
     alive: &AtomicBool,
     on_text: Callback<String>,
     status: RwSignal<String>,

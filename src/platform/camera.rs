@@ -127,6 +127,18 @@ impl Grabber {
     }
 }
 
+/// A short buzz on phones that can (`navigator.vibrate`): a code was read, the next can be held up.
+pub fn buzz() {
+    if let Some(window) = web_sys::window() {
+        let navigator: JsValue = window.navigator().into();
+        if let Ok(vibrate) = js_sys::Reflect::get(&navigator, &"vibrate".into())
+            && let Ok(vibrate) = vibrate.dyn_into::<js_sys::Function>()
+        {
+            let _ = vibrate.call1(&navigator, &JsValue::from(80));
+        }
+    }
+}
+
 /// The browser's own QR reader.
 pub struct Detector(JsValue);
 

@@ -4,7 +4,7 @@
 //! (`ontap-scan-worker`, quircs), restarted if it fails. Where the browser cannot open a
 //! camera, the section says so and pasting works as before.
 
-use crate::platform::camera::{Camera, CameraError, Detector, Grabber, Video};
+use crate::platform::camera::{Camera, CameraError, Detector, Grabber, Video, buzz};
 use crate::platform::later::sleep;
 use crate::platform::qr_worker::QrWorker;
 use leptos::prelude::*;
@@ -168,6 +168,7 @@ async fn scan(
             // A code held up is read in many frames: hand it over once.
             if text != last {
                 last = text.clone();
+                buzz();
                 on_text.run(text);
             }
         }

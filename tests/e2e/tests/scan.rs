@@ -183,8 +183,11 @@ async fn a_members_qr_code_filmed_by_the_camera_is_read_in_the_worker_and_counte
 }
 
 /// A `BarcodeDetector` as Chrome on Android has, put in the page before its scripts run: it
-/// answers with `window.qrInView` (what the test holds up) and counts its calls.
+/// answers with `window.qrInView` (what the test holds up) and counts its calls; the phone's
+/// buzzes are recorded.
 const DETECTOR: &str = r#"
+window.buzzes = [];
+navigator.vibrate = (ms) => { window.buzzes.push(ms); return true; };
 window.qrInView = null;
 window.detectCalls = 0;
 window.BarcodeDetector = class {
@@ -221,6 +224,8 @@ async fn where_the_browser_reads_qr_codes_itself_the_page_uses_it_instead_of_the
     wait_text(&b, "#results-status", "Đã quét mã của Đặng Thị Giang.").await;
     js(&b, &hold_up(&code_a)).await;
     wait_text(&b, "#results-status", "Mã của Võ Văn Em đã có trong bảng.").await;
+    let buzzes = js(&b, "return window.buzzes").await;
+    assert_eq!(buzzes, serde_json::json!([80, 80, 80, 80]), "one short buzz per code read, not per frame");
     let mut got = names(&b).await;
     got.sort();
     assert_eq!(got, vec!["Võ Văn Em".to_owned(), "Đặng Thị Giang".to_owned()]);

@@ -9,7 +9,7 @@ use crate::platform::later::sleep;
 use crate::platform::qr_worker::QrWorker;
 use leptos::prelude::*;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Time between two frames read: a few a second find a code held up without heating a phone.
 const EVERY_MS: i32 = 250;
@@ -83,33 +83,39 @@ pub fn Scanner(on_text: Callback<String>) -> impl IntoView {
     let video = NodeRef::<leptos::html::Video>::new();
     let running = RwSignal::new(false);
     let status = RwSignal::new(String::new());
-    // Read by the scanning task, which outlives a click; cleared when the section is left.
-    let alive = Arc::new(AtomicBool::new(false));
+    // The scanning session that may run: a scanning task runs while it is its own, so a stop
+    // (or leaving the section) ends it, and a quick stop-then-start never leaves two running.
+    let session = Arc::new(AtomicU32::new(0));
     let stop = {
-        let alive = alive.clone();
+        let session = session.clone();
         move || {
-            alive.store(false, Ordering::SeqCst);
+            session.fetch_add(1, Ordering::SeqCst);
         }
     };
     on_cleanup(stop.clone());
     let start = {
-        let alive = alive.clone();
+        let session = session.clone();
         move || {
             let Some(element) = video.get_untracked() else { return };
-            alive.store(true, Ordering::SeqCst);
+            let id = session.fetch_add(1, Ordering::SeqCst) + 1;
             running.set(true);
             status.set("Đang mở máy ảnh…".to_owned());
-            let alive = alive.clone();
+            let session = session.clone();
             leptos::task::spawn_local(async move {
                 let element: Video = element;
+                let alive = || session.load(Ordering::SeqCst) == id;
                 let outcome = scan(&element, &alive, on_text, status).await;
-                alive.store(false, Ordering::SeqCst);
-                element.set_src_object(None);
-                let _ = running.try_set(false);
-                if let Err(message) = outcome {
+                if let Err(message) = outcome
+                    && alive()
+                {
+                    // Ended by itself (no camera, no reader): say why.
+                    session.fetch_add(1, Ordering::SeqCst);
+                    let _ = running.try_set(false);
                     let _ = status.try_set(message.to_owned());
-                } else {
-                    let _ = status.try_set("Đã tắt máy ảnh.".to_owned());
+                }
+                // Unless a newer session has the picture already.
+                if session.load(Ordering::SeqCst) == id + 1 {
+                    element.set_src_object(None);
                 }
             });
         }
@@ -117,6 +123,8 @@ pub fn Scanner(on_text: Callback<String>) -> impl IntoView {
     let toggle = move |_| {
         if running.get_untracked() {
             stop();
+            running.set(false);
+            status.set("Đã tắt máy ảnh.".to_owned());
         } else {
             start();
         }
@@ -143,10 +151,10 @@ pub fn Scanner(on_text: Callback<String>) -> impl IntoView {
     .into_any()
 }
 
-/// Opens the camera and reads frames until `alive` is cleared; the camera is closed on return.
+/// Opens the camera and reads frames while `alive()`; the camera is closed on return.
 async fn scan(
     video: &Video,
-    alive: &AtomicBool,
+    alive: &dyn Fn() -> bool,
     on_text: Callback<String>,
     status: RwSignal<String>,
 ) -> Result<(), &'static str> {
@@ -155,13 +163,13 @@ async fn scan(
     let _ = status.try_set(AIM.to_owned());
     let mut last = String::new();
     let mut failures = 0;
-    while alive.load(Ordering::SeqCst) {
+    while alive() {
         sleep(EVERY_MS).await;
-        if !alive.load(Ordering::SeqCst) {
+        if !alive() {
             break;
         }
         let texts = reader.read(video, &mut failures).await.map_err(|()| WORKER_FAILED)?;
-        if !alive.load(Ordering::SeqCst) {
+        if !alive() {
             break;
         }
         for text in texts {

@@ -231,7 +231,19 @@ async fn where_the_browser_reads_qr_codes_itself_the_page_uses_it_instead_of_the
     assert_eq!(got, vec!["Võ Văn Em".to_owned(), "Đặng Thị Giang".to_owned()]);
     assert!(!worker_loaded(&b).await && !worker_running(&b).await, "no worker where the browser reads codes");
 
+    // Stop, start and stop again at once: nothing goes on scanning behind the page's back.
+    js(&b, "const s = document.getElementById('results-scan'); s.click(); s.click(); s.click(); return null").await;
+    wait_text(&b, "#scan-status", "Đã tắt máy ảnh.").await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let calls = js(&b, "return window.detectCalls").await;
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(js(&b, "return window.detectCalls").await, calls, "no scanning left running");
+    assert_eq!(text_of(&b, "#results-scan").await.as_deref(), Some("Quét mã QR bằng máy ảnh"));
+
     // Leaving the section (the menu switches it in place) ends the scanning: no more reads.
+    b.wait_for("#results-scan").await.click().await.unwrap();
+    wait_text(&b, "#scan-status", "Đưa mã QR của từng học viên vào khung hình: mỗi mã đọc được sẽ được thêm vào bảng.")
+        .await;
     b.driver.find(By::Css("a[href='?muc=kiem-tra']")).await.unwrap().click().await.unwrap();
     poll("the scanner gone", || async { b.all("#scan-video").await.is_empty().then_some(()) }).await;
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;

@@ -1,9 +1,20 @@
 //! Small DOM helpers the components need.
 
-/// Moves keyboard focus to the element with `id`, after the next paint (when it exists).
+/// Moves keyboard focus to the element with `id`, after the next paint (when it exists), unless
+/// the person has put focus somewhere themselves in the meantime (a field tapped before a slow
+/// frame was painted keeps it).
 pub fn focus_later(id: String) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let before = document.as_ref().and_then(|d| d.active_element());
     leptos::prelude::request_animation_frame(move || {
-        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+        let Some(document) = document else { return };
+        let now = document.active_element();
+        let moved_by_someone =
+            now.is_some() && now != before && now.as_ref() != document.body().map(Into::into).as_ref();
+        if moved_by_someone {
+            return;
+        }
+        let element = document.get_element_by_id(&id);
         if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
             let _ = el.focus();
         }

@@ -160,3 +160,38 @@ async fn keyboard_only_practice() {
     wait_text(&b, ".summary-card .big", &format!("Đúng {}/{n} câu", n - wrong)).await;
     b.quit().await;
 }
+
+/// Holds the page's animation frames until released (a slow phone's late frame), from before
+/// its scripts run.
+const HOLD_FRAMES: &str = r#"
+window.heldFrames = [];
+window.holdFrames = false;
+const frame = window.requestAnimationFrame.bind(window);
+window.requestAnimationFrame = (cb) => { if (window.holdFrames) { window.heldFrames.push(cb); return 0; } return frame(cb); };
+"#;
+
+/// After “Câu tiếp”, the page moves focus to the next question's heading on the next frame; a
+/// member who taps the answer field before that frame (a slow phone) keeps typing there.
+#[tokio::test]
+async fn a_field_focused_before_a_late_frame_keeps_the_focus() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = Browser::start(1280, 900).await;
+    let script = serde_json::json!({ "source": HOLD_FRAMES });
+    b.driver.cdp().send_raw("Page.addScriptToEvaluateOnNewDocument", script).await.unwrap();
+    // Two fill-in-the-blank questions: whichever comes second has a field.
+    open(&b, &server, &format!("?trang=luyen-tap&cau={ALL_TYPES_BANK}.nll-006.nll-011")).await;
+    b.wait_for(".question-card input[type='text']").await.send_keys("một câu trả lời").await.unwrap();
+    b.wait_for("#submit").await.click().await.unwrap();
+    let next = b.wait_for("#next").await;
+    js(&b, "window.holdFrames = true; return null").await;
+    next.click().await.unwrap();
+    wait_text(&b, ".progress", "Câu 2/2").await;
+    let field = b.wait_for(".question-card input[type='text']").await;
+    field.send_keys("gõ trước khung hình").await.unwrap();
+    let held = js(&b, "window.holdFrames = false; const h = window.heldFrames.splice(0); h.forEach(cb => cb(performance.now())); return h.length").await;
+    assert!(held.as_u64() > Some(0), "the page asked for a frame to move the focus");
+    assert!(focused(&b).await.starts_with("INPUT#"), "the field keeps the focus: {}", focused(&b).await);
+    field.send_keys(" và gõ tiếp").await.unwrap();
+    assert_eq!(field.prop("value").await.unwrap().as_deref(), Some("gõ trước khung hình và gõ tiếp"));
+    b.quit().await;
+}

@@ -39,9 +39,8 @@ fn media_devices() -> Option<web_sys::MediaDevices> {
 pub struct Camera(web_sys::MediaStream);
 
 impl Camera {
-    /// Opens the camera facing away from the person (where there is a choice) and shows it in
-    /// `video`, muted and inline (phones would otherwise open it full screen).
-    pub async fn open(video: &web_sys::HtmlVideoElement) -> Result<Camera, CameraError> {
+    /// Opens the camera facing away from the person (where there is a choice).
+    pub async fn open() -> Result<Camera, CameraError> {
         let devices = media_devices().ok_or(CameraError::Other)?;
         let constraints = web_sys::MediaStreamConstraints::new();
         let facing = js_sys::Object::new();
@@ -52,14 +51,18 @@ impl Camera {
         constraints.set_audio(&JsValue::FALSE);
         let promise = devices.get_user_media_with_constraints(&constraints).map_err(|_| CameraError::Other)?;
         let stream = JsFuture::from(promise).await.map_err(|e| error_kind(&e))?;
-        let camera = Camera(stream.unchecked_into());
+        Ok(Camera(stream.unchecked_into()))
+    }
+
+    /// Shows the camera in `video`, muted and inline (phones would otherwise open it full
+    /// screen), once it plays.
+    pub async fn show(&self, video: &Video) {
         video.set_muted(true);
         let _ = video.set_attribute("playsinline", "");
-        video.set_src_object(Some(&camera.0));
+        video.set_src_object(Some(&self.0));
         if let Ok(playing) = video.play() {
             let _ = JsFuture::from(playing).await;
         }
-        Ok(camera)
     }
 }
 

@@ -158,8 +158,16 @@ async fn scan(
     on_text: Callback<String>,
     status: RwSignal<String>,
 ) -> Result<(), &'static str> {
-    let _camera = Camera::open(video).await.map_err(camera_message)?;
+    let camera = Camera::open().await.map_err(camera_message)?;
+    // Stopped while the camera was asked for (or the person was asked): nothing to show.
+    if !alive() {
+        return Ok(());
+    }
+    camera.show(video).await;
     let mut reader = Reader::new().await.ok_or(WORKER_FAILED)?;
+    if !alive() {
+        return Ok(());
+    }
     let _ = status.try_set(AIM.to_owned());
     let mut last = String::new();
     let mut failures = 0;

@@ -1,12 +1,12 @@
 //! The shared body of the importer targets.
 
-use ontap_import::{Format, Options, import, write};
+use ontap_import::{Format, FormatChoice, Options, import, write};
 
 /// Any text in `format`: the importer never panics, every note points at a line of the input,
 /// and the bank it writes is well-formed JSON the checker reads back.
 #[allow(dead_code)]
 pub fn run(format: Format, text: &str) {
-    let options = Options { bank_id: "mo-phong".into(), title: None, description: None, material: None };
+    let options = Options { bank_id: "mo-phong".into(), title: None, description: None, material: None, format_choice: FormatChoice::Flag };
     let result = import(format, text, &options);
     let lines = text.lines().count().max(1);
     for note in &result.notes {
@@ -27,7 +27,7 @@ pub fn run(format: Format, text: &str) {
 /// what it reads holds as for text.
 #[allow(dead_code)]
 pub fn run_file(name: &str, bytes: &[u8]) {
-    let options = Options { bank_id: "mo-phong".into(), title: None, description: None, material: None };
+    let options = Options { bank_id: "mo-phong".into(), title: None, description: None, material: None, format_choice: FormatChoice::Flag };
     let Ok(read) = ontap_import::import_file(name, bytes, None, &options) else { return };
     let lines = read.text.lines().count().max(1);
     for note in &read.import.notes {

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use ontap_core::check::Lang;
 use ontap_core::local::check_local;
 use ontap_core::locate::{excerpt, line_text};
-use ontap_import::{Converted, Fatal, Format, Note, Options, Todo, bank_id_for, import_file, slug};
+use ontap_import::{Converted, Fatal, Format, FormatChoice, Note, Options, Todo, bank_id_for, import_file, slug};
 use std::sync::Arc;
 
 const FILE_FIELD: &str = "import-file";
@@ -59,6 +59,7 @@ impl Choices {
             title: given(self.title),
             description: given(self.description),
             material: given(self.material),
+            format_choice: FormatChoice::List,
         }
     }
 }
@@ -70,8 +71,8 @@ enum Outcome {
     Bank(Tried),
     /// Read and checked; `added` when it passed and joined the banks on this device.
     Imported { name: String, converted: Arc<Converted>, added: bool },
-    /// Not read at all: why, and what to do on this page.
-    Refused { name: String, message: String, hint: Option<&'static str> },
+    /// Not read at all: why, and what to do.
+    Refused { name: String, message: String },
 }
 
 /// Reads, imports and checks one file; the page is never at risk, whatever the file holds.
@@ -86,7 +87,7 @@ async fn import_one(file: PickedFile, choices: Choices, state: &TrainerState) ->
     let bytes = match file.bytes().await {
         Ok(bytes) => bytes,
         Err(detail) => {
-            return Outcome::Refused { name, message: format!("Không đọc được tệp: {detail}"), hint: None };
+            return Outcome::Refused { name, message: format!("Không đọc được tệp: {detail}") };
         }
     };
     timing::mark("ontap:import-read");
@@ -114,12 +115,9 @@ async fn import_one(file: PickedFile, choices: Choices, state: &TrainerState) ->
     }
 }
 
-/// Why a file was not read, in the library's words; those name the CLI's `--format`, here the
-/// choice is the "Định dạng" field.
+/// Why a file was not read, in the library's words (which name this page's "Định dạng" list).
 fn refused(name: String, fatal: Fatal) -> Outcome {
-    let hint = matches!(fatal, Fatal::UnknownFormat)
-        .then_some("Trên trang này: chọn định dạng ở ô “Định dạng” phía trên rồi mở lại tệp.");
-    Outcome::Refused { name, message: fatal.message(Lang::Vi), hint }
+    Outcome::Refused { name, message: fatal.message(Lang::Vi) }
 }
 
 /// The section.
@@ -193,10 +191,9 @@ pub fn ImportPage() -> impl IntoView {
 fn OutcomeView(outcome: Outcome) -> impl IntoView {
     match outcome {
         Outcome::Bank(tried) => view! { <TriedView tried=tried/> }.into_any(),
-        Outcome::Refused { name, message, hint } => view! {
+        Outcome::Refused { name, message } => view! {
             <section class="import-result" data-file=name.clone() aria-label=format!("Kết quả nhập {name}")>
                 <p class="verdict broken">{format!("Không nhập được {name}: {message}")}</p>
-                {hint.map(|h| view! { <p class="hint">{h}</p> })}
             </section>
         }
         .into_any(),

@@ -9,7 +9,7 @@ use crate::{Fatal, parse_lang};
 use ontap_core::check::{FileSource, Lang};
 use ontap_core::ids::is_valid_id;
 use ontap_core::locate::line_text;
-use ontap_import::{self as import, Format, Note, Options, bank_id_for};
+use ontap_import::{self as import, Format, FormatChoice, Note, Options, bank_id_for};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -118,6 +118,7 @@ pub fn run(args: lexopt::Parser) -> Result<ExitCode, Fatal> {
         title: a.title,
         description: a.description,
         material: a.material,
+        format_choice: FormatChoice::Flag,
     };
     let (name, beside) = match &a.output {
         Some(out) => (out.display().to_string(), out.with_file_name(MATERIALS_FILE)),

@@ -2,13 +2,19 @@
 //! --example import_time -- FILE...`. Each file is imported 11 times; the median and the fastest
 //! are printed, with the questions found.
 
-use ontap_import::{Options, import_file};
+use ontap_import::{FormatChoice, Options, import_file};
 use std::time::Instant;
 
 fn main() {
     for path in std::env::args().skip(1) {
         let bytes = std::fs::read(&path).expect("readable file");
-        let options = Options { bank_id: "do-thoi-gian".into(), title: None, description: None, material: None };
+        let options = Options {
+            bank_id: "do-thoi-gian".into(),
+            title: None,
+            description: None,
+            material: None,
+            format_choice: FormatChoice::Flag,
+        };
         let mut times = Vec::new();
         let mut questions = 0;
         for _ in 0..11 {

@@ -82,6 +82,7 @@ impl Converted {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::FormatChoice;
     use ontap_core::check::{References, check_bank};
 
     fn check(json: &[u8]) -> Checked<Bank> {
@@ -89,7 +90,13 @@ mod tests {
     }
 
     fn options() -> Options {
-        Options { bank_id: "nq".into(), title: None, description: Some("Mô tả.".into()), material: None }
+        Options {
+            bank_id: "nq".into(),
+            title: None,
+            description: Some("Mô tả.".into()),
+            material: None,
+            format_choice: FormatChoice::Flag,
+        }
     }
 
     #[test]

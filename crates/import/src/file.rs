@@ -3,7 +3,7 @@
 //! ties), read, build the bank.
 
 use crate::decode::decode;
-use crate::{Fatal, Format, Import, Note, Options, build, csv, gift, word};
+use crate::{Fatal, Format, FormatChoice, Import, Lang, Note, Options, build, csv, gift, word};
 
 /// What [`import_file`] read.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +45,7 @@ pub fn import_file(name: &str, bytes: &[u8], format: Option<Format>, options: &O
     let format = match format {
         Some(f) => f,
         None => {
-            let (format, note) = recognise(&ext, &text)?;
+            let (format, note) = recognise(&ext, &text, options.format_choice)?;
             notes.extend(note);
             format
         }
@@ -127,8 +127,9 @@ fn signs(text: &str) -> Signs {
 
 /// The format of `text`: a header row makes a table, `Câu 1.` lines Word text, `{…}` answer
 /// blocks GIFT. The extension decides between two that both fit; a `.txt` read as something
-/// else is said in a warning. Nothing recognisable is an error naming what was tried.
-fn recognise(ext: &str, text: &str) -> Result<(Format, Option<Note>), Fatal> {
+/// else is said in a warning. Nothing recognisable is an error naming what was tried. Both say
+/// how to name the format where the trainer is (`choice`).
+fn recognise(ext: &str, text: &str, choice: FormatChoice) -> Result<(Format, Option<Note>), Fatal> {
     let s = signs(text);
     let by_ext = match ext {
         "csv" | "tsv" | "tab" => Some(Format::Csv),
@@ -154,7 +155,7 @@ fn recognise(ext: &str, text: &str) -> Result<(Format, Option<Note>), Fatal> {
         None
     };
     let Some(format) = found.or(by_ext) else {
-        return Err(Fatal::UnknownFormat);
+        return Err(Fatal::UnknownFormat { choice });
     };
     let note = match (by_ext, format) {
         (None, Format::Word) => None,
@@ -164,11 +165,10 @@ fn recognise(ext: &str, text: &str) -> Result<(Format, Option<Note>), Fatal> {
             Some(Note::bilingual(
                 0,
                 true,
+                format!("Đã đọc tệp như {vi} (theo nội dung, không theo đuôi tệp). {}", choice.if_wrong(Lang::Vi)),
                 format!(
-                    "Đã đọc tệp như {vi} (theo nội dung, không theo đuôi tệp). Nếu sai, hãy ghi rõ --format word|csv|gift."
-                ),
-                format!(
-                    "The file was read as {en} (from its content, not its extension). If wrong, name the format with --format word|csv|gift."
+                    "The file was read as {en} (from its content, not its extension). {}",
+                    choice.if_wrong(Lang::En)
                 ),
             ))
         }
@@ -181,7 +181,13 @@ mod tests {
     use super::*;
 
     fn options() -> Options {
-        Options { bank_id: "nq".into(), title: None, description: None, material: None }
+        Options {
+            bank_id: "nq".into(),
+            title: None,
+            description: None,
+            material: None,
+            format_choice: FormatChoice::Flag,
+        }
     }
 
     fn format_of(name: &str, text: &str) -> Result<(Format, usize), Fatal> {
@@ -203,7 +209,10 @@ mod tests {
         assert_eq!(format_of("bang.csv", csv), Ok((Format::Csv, 0)));
         assert_eq!(format_of("ngan-hang.gift", gift), Ok((Format::Gift, 0)));
         assert_eq!(format_of("khong-duoi", word), Ok((Format::Word, 0)));
-        assert_eq!(format_of("ghi-chu.txt", "Chỉ là ghi chú.\n"), Err(Fatal::UnknownFormat));
+        assert_eq!(
+            format_of("ghi-chu.txt", "Chỉ là ghi chú.\n"),
+            Err(Fatal::UnknownFormat { choice: FormatChoice::Flag })
+        );
         assert!(matches!(format_of("de.doc", word), Err(Fatal::Unsupported { .. })));
         assert_eq!(format_of("nq35.json", "{}"), Err(Fatal::AlreadyBank));
     }
@@ -221,6 +230,37 @@ mod tests {
         assert!(matches!(import_file("de.docx", b"Cau 1", None, &options()), Err(Fatal::Damaged { .. })));
         let broken = zip_of(&[("word/document.xml", b"<w:document><w:body><w:p></w:body>")]);
         assert!(matches!(import_file("de.docx", &broken, None, &options()), Err(Fatal::Damaged { .. })));
+    }
+
+    #[test]
+    fn the_words_say_how_to_name_the_format_where_the_trainer_is() {
+        let page = Options { format_choice: FormatChoice::List, ..options() };
+        let text = "Chỉ là ghi chú.\n".as_bytes();
+        let unknown = import_file("ghi-chu.txt", text, None, &page).unwrap_err();
+        assert_eq!(unknown, Fatal::UnknownFormat { choice: FormatChoice::List });
+        let said = unknown.message(Lang::Vi);
+        assert!(said.starts_with("Không nhận ra định dạng của tệp. Đã thử: "), "{said}");
+        assert!(said.ends_with(" Nếu biết định dạng, hãy chọn trong danh sách “Định dạng” rồi nhập lại."), "{said}");
+        assert!(!said.contains("--format") && !unknown.message(Lang::En).contains("--format"));
+        let cli = import_file("ghi-chu.txt", text, None, &options()).unwrap_err().message(Lang::Vi);
+        assert!(
+            cli.ends_with(" Nếu biết định dạng, hãy ghi rõ --format word, --format csv hoặc --format gift."),
+            "{cli}"
+        );
+
+        let gift = "::Q1::Ai? {=A ~B}\n".as_bytes();
+        let read_as = |options: &Options| {
+            let f = import_file("xuat-moodle.txt", gift, None, options).unwrap();
+            f.import.notes.into_iter().find(|n| n.line == 0 && n.warning).expect("the format read is said")
+        };
+        assert_eq!(
+            read_as(&page).text(Lang::Vi),
+            "Đã đọc tệp như Moodle GIFT (theo nội dung, không theo đuôi tệp). Nếu sai, hãy chọn định dạng đúng trong danh sách “Định dạng” rồi nhập lại."
+        );
+        assert_eq!(
+            read_as(&options()).text(Lang::Vi),
+            "Đã đọc tệp như Moodle GIFT (theo nội dung, không theo đuôi tệp). Nếu sai, hãy ghi rõ --format word|csv|gift."
+        );
     }
 
     #[test]

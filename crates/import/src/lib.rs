@@ -14,6 +14,7 @@
 //! fills the bank. Nothing is dropped silently: a question that cannot be completed is still
 //! written, with what is missing left empty for the checker to name.
 
+mod choice;
 mod convert;
 pub mod csv;
 pub mod decode;
@@ -32,6 +33,7 @@ use ontap_core::model::{Bank, FORMAT_VERSION, Question, QuestionKind, Source};
 use ontap_core::{BankId, MaterialId, QuestionId};
 use std::collections::HashSet;
 
+pub use choice::FormatChoice;
 pub use convert::{Converted, convert};
 pub use fatal::{Fatal, Hint};
 pub use file::{FileImport, import_file};
@@ -209,7 +211,8 @@ pub struct Parsed {
     pub title: Option<String>,
 }
 
-/// What the caller decides: the bank's id and title, and the material cited by default.
+/// What the caller decides: the bank's id and title, the material cited by default, and how
+/// the trainer names a format there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// The bank id; also the prefix of question ids (`<id>-001`).
@@ -220,6 +223,8 @@ pub struct Options {
     pub description: Option<String>,
     /// The material id for questions that do not name one.
     pub material: Option<String>,
+    /// Where the trainer names a file's format, as the importer's words say it.
+    pub format_choice: FormatChoice,
 }
 
 /// The result of an import: the bank (always, even with problems) and every note.
@@ -370,7 +375,13 @@ mod tests {
     use super::*;
 
     fn options() -> Options {
-        Options { bank_id: "nq".into(), title: None, description: None, material: Some("nq35".into()) }
+        Options {
+            bank_id: "nq".into(),
+            title: None,
+            description: None,
+            material: Some("nq35".into()),
+            format_choice: FormatChoice::Flag,
+        }
     }
 
     #[test]

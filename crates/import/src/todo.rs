@@ -137,7 +137,7 @@ impl Todo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Format, Options, import};
+    use crate::{Format, FormatChoice, Options, import};
 
     #[test]
     fn one_list_instead_of_an_error_per_field() {
@@ -148,7 +148,13 @@ mod tests {
                 text.push_str("Đáp án: A\nGiải thích: Vì.\n");
             }
         }
-        let options = Options { bank_id: "nq".into(), title: None, description: None, material: Some("nq35".into()) };
+        let options = Options {
+            bank_id: "nq".into(),
+            title: None,
+            description: None,
+            material: Some("nq35".into()),
+            format_choice: FormatChoice::Flag,
+        };
         let t = todo(&import(Format::Word, &text, &options).bank);
         assert!(t.description);
         assert_eq!(t.answer, ["nq-001"]);

@@ -2,12 +2,17 @@
 //! and openpyxl), read through the one entry point the CLI and the browser call.
 
 use ontap_core::model::{Letter, Letters, QuestionKind};
-use ontap_import::{FileImport, Format, Options, import_file};
+use ontap_import::{FileImport, Format, FormatChoice, Options, import_file};
+
+/// The command line's options with the bank id `nq`.
+fn options() -> Options {
+    Options { bank_id: "nq".into(), title: None, description: None, material: None, format_choice: FormatChoice::Flag }
+}
 
 fn read(name: &str) -> FileImport {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     let bytes = std::fs::read(path).unwrap();
-    let options = Options { bank_id: "nq".into(), title: None, description: None, material: None };
+    let options = options();
     import_file(name, &bytes, None, &options).unwrap()
 }
 
@@ -101,7 +106,7 @@ fn an_excel_workbook_with_answers_in_the_column_or_by_formatting() {
 fn the_same_file_under_any_name_is_read_by_its_content() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cau-hoi.xlsx");
     let bytes = std::fs::read(path).unwrap();
-    let options = Options { bank_id: "nq".into(), title: None, description: None, material: None };
+    let options = options();
     let f = import_file("tai-ve (1)", &bytes, None, &options).unwrap();
     assert_eq!(f.format, Format::Xlsx);
 }
@@ -155,7 +160,7 @@ proptest::proptest! {
             bytes[at % n] = b;
         }
         bytes.truncate(cut.max(4));
-        let options = Options { bank_id: "nq".into(), title: None, description: None, material: None };
+        let options = options();
         if let Ok(f) = import_file(name, &bytes, None, &options) {
             let lines = f.text.lines().count().max(1);
             proptest::prop_assert!(f.import.notes.iter().all(|n| n.line <= lines + 1));
@@ -217,7 +222,7 @@ proptest::proptest! {
             chars.splice(at..at, insert.chars());
             chars.into_iter().collect()
         });
-        let options = Options { bank_id: "nq".into(), title: None, description: None, material: None };
+        let options = options();
         if let Ok(f) = import_file(name, &bytes, None, &options) {
             let lines = f.text.lines().count().max(1);
             proptest::prop_assert!(f.import.notes.iter().all(|n| n.line <= lines + 1));

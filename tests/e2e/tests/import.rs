@@ -15,7 +15,7 @@ use ontap_e2e::browser::Browser;
 use ontap_e2e::page::{drop_file, js, texts};
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{dist_dir, repo_root, shipped_report};
-use ontap_import::{Converted, Options, Todo, convert};
+use ontap_import::{Converted, Fatal, FormatChoice, Options, Todo, convert};
 use serde_json::Value;
 use std::io::Write;
 use std::path::PathBuf;
@@ -121,7 +121,13 @@ async fn a_word_file_shows_its_notes_and_todo_list_and_downloads_what_the_cli_wr
     let result = ".import-result[data-file='de-on-tap.docx']";
     let verdict = b.wait_for(&format!("{result} .verdict.broken")).await.text().await.unwrap();
     assert!(verdict.contains("chưa dùng được"), "{verdict}");
-    let options = Options { bank_id: "nq35-word".into(), title: None, description: None, material: None };
+    let options = Options {
+        bank_id: "nq35-word".into(),
+        title: None,
+        description: None,
+        material: None,
+        format_choice: FormatChoice::List,
+    };
     let expected = converted(&path, &options);
     assert_eq!(
         b.wait_for(&format!("{result} .imported")).await.text().await.unwrap(),
@@ -170,7 +176,13 @@ async fn a_workbook_imports_and_hostile_files_get_clear_words_while_the_page_kee
     b.wait_for("#import-file").await.send_keys(path.to_str().unwrap()).await.unwrap();
     let result = ".import-result[data-file='cau-hoi.xlsx']";
     b.wait_for(&format!("{result} .verdict")).await;
-    let options = Options { bank_id: "cau-hoi".into(), title: None, description: None, material: None };
+    let options = Options {
+        bank_id: "cau-hoi".into(),
+        title: None,
+        description: None,
+        material: None,
+        format_choice: FormatChoice::List,
+    };
     let expected = converted(&path, &options);
     let count = expected.count();
     assert_eq!(
@@ -198,8 +210,11 @@ async fn a_workbook_imports_and_hostile_files_get_clear_words_while_the_page_kee
             b.wait_for(&format!(".import-result[data-file='{name}'] .verdict.broken")).await.text().await.unwrap();
         assert!(shown.starts_with(&format!("Không nhập được {name}: ")) && shown.contains(words), "{shown}");
     }
-    let hint = b.wait_for(".import-result[data-file='ghi-chu.txt'] .hint").await.text().await.unwrap();
-    assert!(hint.contains("Định dạng"), "{hint}");
+    // Where the command line would name `--format`, the page names its own list.
+    let unknown = b.wait_for(".import-result[data-file='ghi-chu.txt'] .verdict").await.text().await.unwrap();
+    let words = Fatal::UnknownFormat { choice: FormatChoice::List }.message(Lang::Vi);
+    assert_eq!(unknown, format!("Không nhập được ghi-chu.txt: {words}"));
+    assert!(unknown.contains("danh sách “Định dạng”") && !unknown.contains("--format"), "{unknown}");
     // Forced to read it as Word text, the same note says what was not understood.
     let select = b.wait_for("#import-format").await;
     thirtyfour::components::SelectElement::new(&select).await.unwrap().select_by_value("word").await.unwrap();
@@ -247,8 +262,13 @@ async fn a_complete_file_is_kept_and_practised_at_once_from_the_keyboard() {
     let verdict = b.wait_for(&format!("{result} .verdict.ok")).await.text().await.unwrap();
     assert!(verdict.contains("4 câu hỏi") && verdict.contains("Trên máy này"), "{verdict}");
     assert!(b.all(&format!("{result} .todo")).await.is_empty(), "nothing left to do");
-    let options =
-        Options { bank_id: "mau-nhap".into(), title: None, description: Some(description.into()), material: None };
+    let options = Options {
+        bank_id: "mau-nhap".into(),
+        title: None,
+        description: Some(description.into()),
+        material: None,
+        format_choice: FormatChoice::List,
+    };
     let expected = converted(&path, &options);
     assert!(expected.checked.value.is_some() && !expected.failed());
     // Kept on this device, listed below, and practised at once.

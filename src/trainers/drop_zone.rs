@@ -7,18 +7,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
 
-/// What a [`DropZone`] does with the files it gets: `each` of them in turn, `busy` meanwhile
-/// (painted before the work starts), then `results` replaced by theirs (emptied when none came).
-pub fn each_file<T, Fut>(
+/// What a [`DropZone`] does with the files it gets (or a section with files it holds): `each`
+/// of them in turn, `busy` meanwhile (painted before the work starts), then `results` replaced
+/// by theirs (emptied when none came).
+pub fn each_file<F, T, Fut>(
     results: RwSignal<Vec<T>>,
     busy: RwSignal<bool>,
-    each: impl Fn(PickedFile) -> Fut + Clone + 'static,
-) -> impl Fn(Vec<PickedFile>) + Clone + 'static
+    each: impl Fn(F) -> Fut + Clone + 'static,
+) -> impl Fn(Vec<F>) + Clone + 'static
 where
+    F: 'static,
     T: Send + Sync + 'static,
     Fut: Future<Output = T> + 'static,
 {
-    move |files: Vec<PickedFile>| {
+    move |files: Vec<F>| {
         if files.is_empty() {
             results.set(Vec::new());
             return;

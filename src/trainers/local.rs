@@ -34,9 +34,23 @@ impl TrainerState {
 
     /// Adds a bank file the page has just checked (replacing a local bank with the same id).
     pub fn add_local(&self, id: &str, name: &str, text: String, checked: Checked<Bank>) {
+        self.keep_local(None, id, name, text, checked);
+    }
+
+    /// Adds a bank file the page has just checked in place of what an `earlier` import of the
+    /// same file kept (and of a local bank with the same id); returns the file kept.
+    pub fn keep_local(
+        &self,
+        earlier: Option<&LocalFile>,
+        id: &str,
+        name: &str,
+        text: String,
+        checked: Checked<Bank>,
+    ) -> LocalFile {
         let file = LocalFile { id: id.to_owned(), name: name.to_owned(), text, added_ms: now_ms() as i64 };
-        let added = LocalBank { file, checked };
-        self.set_local(self.local.with_untracked(|l| local::with_added(l, added)));
+        let added = LocalBank { file: file.clone(), checked };
+        self.set_local(self.local.with_untracked(|l| local::with_reimported(l, earlier, added)));
+        file
     }
 
     /// Removes the local bank `id` (answers given to it stay in the progress log).

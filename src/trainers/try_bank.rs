@@ -11,7 +11,7 @@ use crate::platform::files::PickedFile;
 use leptos::prelude::*;
 use ontap_core::Bank;
 use ontap_core::check::{Checked, Diagnostic, MAX_FILE_BYTES, Problem, Severity};
-use ontap_core::local::check_local;
+use ontap_core::local::{LocalFile, check_local};
 use ontap_core::route::{PracticeSource, Route};
 use std::sync::Arc;
 
@@ -27,28 +27,48 @@ pub struct Tried {
 }
 
 /// Reads and checks one file; the app is never at risk, whatever the file holds.
-pub(super) async fn try_file(file: PickedFile, state: &TrainerState) -> Tried {
+async fn try_file(file: PickedFile, state: &TrainerState) -> Tried {
     let name = file.name();
-    let whole_file = |problem| Checked { value: None, diagnostics: vec![Diagnostic::whole_file(&name, problem)] };
-    let size = file.size();
-    if size > MAX_FILE_BYTES {
-        let checked = whole_file(Problem::FileTooLarge { bytes: size, limit: MAX_FILE_BYTES });
-        return Tried { name, text: Arc::from(""), checked };
+    if file.size() > MAX_FILE_BYTES {
+        return try_bytes(name, Err(too_large(file.size())), state, None).0;
     }
-    let (text, checked) = match file.bytes().await {
+    match file.bytes().await {
+        Ok(bytes) => try_bytes(name, Ok(&bytes), state, None).0,
+        Err(detail) => try_bytes(name, Err(Problem::Unreadable { detail }), state, None).0,
+    }
+}
+
+/// A file over the checker's limit.
+pub(super) fn too_large(bytes: usize) -> Problem {
+    Problem::FileTooLarge { bytes, limit: MAX_FILE_BYTES }
+}
+
+/// Checks the file `name`'s bytes (or why they could not be read). A usable bank is kept on
+/// this device in place of what the same file's `earlier` check kept; returns the check and
+/// what the file now keeps there (`earlier` when nothing new was kept).
+pub(super) fn try_bytes(
+    name: String,
+    bytes: Result<&[u8], Problem>,
+    state: &TrainerState,
+    earlier: Option<&LocalFile>,
+) -> (Tried, Option<LocalFile>) {
+    let whole_file = |problem| Checked { value: None, diagnostics: vec![Diagnostic::whole_file(&name, problem)] };
+    let bytes = bytes.and_then(|b| if b.len() > MAX_FILE_BYTES { Err(too_large(b.len())) } else { Ok(b) });
+    let mut kept = earlier.cloned();
+    let (text, checked) = match bytes {
         Ok(bytes) => {
-            let checked = check_local(&bytes, &name, &state.report, QUESTIONS_DIR);
+            let checked = check_local(bytes, &name, &state.report, QUESTIONS_DIR);
             if let Some(bank) = &checked.value {
                 // A usable bank is valid UTF-8: its text is stored as it is.
-                if let Ok(text) = String::from_utf8(bytes.clone()) {
-                    state.add_local(bank.id.as_str(), &name, text, checked.clone());
+                if let Ok(text) = String::from_utf8(bytes.to_vec()) {
+                    kept = Some(state.keep_local(earlier, bank.id.as_str(), &name, text, checked.clone()));
                 }
             }
-            (String::from_utf8_lossy(&bytes).into_owned(), checked)
+            (String::from_utf8_lossy(bytes).into_owned(), checked)
         }
-        Err(detail) => (String::new(), whole_file(Problem::Unreadable { detail })),
+        Err(problem) => (String::new(), whole_file(problem)),
     };
-    Tried { name, text: Arc::from(text), checked }
+    (Tried { name, text: Arc::from(text), checked }, kept)
 }
 
 /// Counts as words: "2 lỗi, 1 cảnh báo".

@@ -4,7 +4,9 @@
 //! and its download is byte for byte what `ontap import` writes (and what `ontap fmt` keeps); an
 //! Excel workbook likewise; hostile files (a zip bomb, XML nested too deep, a `.doc`, text of no
 //! known format) get the library's Vietnamese words and the page keeps working; a complete file
-//! is kept on this device and practised at once. Every control has a label and is reached with Tab.
+//! is kept on this device and practised at once; a file imported again with other options (without
+//! choosing it again) replaces its result and the bank it kept, never adding a second copy. Every
+//! control has a label and is reached with Tab.
 
 use flate2::Crc;
 use flate2::write::DeflateEncoder;
@@ -12,7 +14,7 @@ use ontap_core::check::{Checked, Lang};
 use ontap_core::local::check_local;
 use ontap_core::model::Bank;
 use ontap_e2e::browser::Browser;
-use ontap_e2e::page::{drop_file, js, texts};
+use ontap_e2e::page::{drop_file, js, poll, text_of, texts, wait_text};
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{dist_dir, repo_root, shipped_report};
 use ontap_import::{Converted, Fatal, FormatChoice, Options, Todo, convert};
@@ -278,5 +280,120 @@ async fn a_complete_file_is_kept_and_practised_at_once_from_the_keyboard() {
     b.wait_for(".local-banks .bank-card[data-local='mau-nhap']").await;
     b.wait_for(&format!("{result} a.practice-now")).await.click().await.unwrap();
     assert_eq!(b.wait_for(".progress").await.text().await.unwrap(), "Câu 1/4");
+    b.quit().await;
+}
+
+/// The banks kept on this device: (id, text, when added).
+async fn stored(b: &Browser) -> Vec<(String, String, i64)> {
+    let stored = js(b, "return JSON.parse(localStorage.getItem('ontap.local-banks'))").await;
+    let banks = stored["banks"].as_array().cloned().unwrap_or_default();
+    let field = |f: &Value, k: &str| f[k].as_str().unwrap().to_owned();
+    banks.iter().map(|f| (field(f, "id"), field(f, "text"), f["added_ms"].as_i64().unwrap())).collect()
+}
+
+/// The banks kept on this device once they differ from `before`: (id, text).
+async fn stored_after(b: &Browser, before: &[(String, String, i64)]) -> Vec<(String, String)> {
+    let now = poll("the banks kept to change", || async {
+        let now = stored(b).await;
+        (now != before).then_some(now)
+    })
+    .await;
+    now.into_iter().map(|(id, text, _)| (id, text)).collect()
+}
+
+/// The text of `css` once it contains `want`.
+async fn text_with(b: &Browser, css: &str, want: &str) -> String {
+    poll(&format!("{css} to contain {want:?}"), || async { text_of(b, css).await.filter(|t| t.contains(want)) }).await
+}
+
+#[tokio::test]
+async fn a_file_is_imported_again_with_other_options_without_choosing_it_again() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = open(&server).await;
+    let again = "#import-again";
+    assert!(!b.wait_for(again).await.is_displayed().await.unwrap(), "nothing to import again yet");
+    // The template lacks only its description: imported without one, it is not kept.
+    let path = repo_root().join("questions/mau-nhap.csv");
+    b.wait_for("#import-file").await.send_keys(path.to_str().unwrap()).await.unwrap();
+    let file = "mau-nhap.csv";
+    let result = format!(".import-result[data-file='{file}']");
+    b.wait_for(&format!("{result} .verdict.broken")).await;
+    assert_eq!(js(&b, "return localStorage.getItem('ontap.local-banks')").await, Value::Null);
+    let hint = b.wait_for("#import-again-hint").await.text().await.unwrap();
+    assert!(hint.starts_with("Đã mở mau-nhap.csv."), "{hint}");
+
+    // The description typed afterwards, then "Nhập lại" from the keyboard: Tab from the file field.
+    let description = "Bốn câu mẫu của tệp questions/mau-nhap.csv.";
+    b.wait_for("#import-description").await.send_keys(description).await.unwrap();
+    js(&b, "document.getElementById('import-file').focus(); return null").await;
+    b.driver.action_chain().send_keys(Key::Tab).perform().await.unwrap();
+    assert_eq!(js(&b, "return document.activeElement.id").await, "import-again");
+    assert_eq!(b.wait_for(again).await.text().await.unwrap(), "Nhập lại với các lựa chọn trên");
+    b.driver.action_chain().send_keys(Key::Enter).perform().await.unwrap();
+    let verdict = b.wait_for(&format!("{result} .verdict.ok")).await.text().await.unwrap();
+    assert!(verdict.contains("4 câu hỏi") && verdict.contains("Trên máy này"), "{verdict}");
+    wait_text(&b, "#import-status", "Đã nhập lại mau-nhap.csv với các lựa chọn trên.").await;
+    assert_eq!(b.all(".import-result").await.len(), 1, "its result replaced in place");
+    assert_eq!(js(&b, "return document.activeElement.id").await, "import-again", "the focus stays");
+    let options = |id: &str| Options {
+        bank_id: id.into(),
+        title: None,
+        description: Some(description.into()),
+        material: None,
+        format_choice: FormatChoice::List,
+    };
+    let first = converted(&path, &options("mau-nhap"));
+    assert_eq!(stored_after(&b, &[]).await, vec![("mau-nhap".to_owned(), first.json)]);
+
+    // Another id: the bank kept by the import before is replaced, not joined by a second copy.
+    b.wait_for("#import-id").await.send_keys("mau-nhap-2").await.unwrap();
+    let before = stored(&b).await;
+    b.wait_for(again).await.click().await.unwrap();
+    let second = converted(&path, &options("mau-nhap-2"));
+    assert_eq!(stored_after(&b, &before).await, vec![("mau-nhap-2".to_owned(), second.json.clone())]);
+    b.wait_for(".local-banks .bank-card[data-local='mau-nhap-2']").await;
+    assert!(b.all(".local-banks .bank-card[data-local='mau-nhap']").await.is_empty());
+    let download = b.wait_for(&format!("{result} button.download-json")).await.text().await.unwrap();
+    assert_eq!(download, "Tải về mau-nhap-2.json", "the result shown is the new import's");
+    // The same options again: imported again (kept anew), and storage does not grow.
+    let before = stored(&b).await;
+    b.wait_for(again).await.click().await.unwrap();
+    assert_eq!(stored_after(&b, &before).await, vec![("mau-nhap-2".to_owned(), second.json)]);
+    assert_eq!(b.all(".import-result").await.len(), 1);
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn a_format_read_wrongly_is_named_in_the_list_and_chosen_there_without_opening_the_file_again() {
+    let server = StaticServer::start(&dist_dir(), 0);
+    let b = open(&server).await;
+    // Moodle GIFT in a .txt: read as GIFT from its content, which the page says in its own terms.
+    let (file, text) = ("xuat-moodle.txt", "::Q1::Thủ đô của Việt Nam? {=Hà Nội ~Huế ~Đà Nẵng}\n");
+    drop_file(&b, "import-zone", file, text.as_bytes()).await;
+    let result = format!(".import-result[data-file='{file}']");
+    let options = Options {
+        bank_id: "xuat-moodle".into(),
+        title: None,
+        description: None,
+        material: None,
+        format_choice: FormatChoice::List,
+    };
+    let read = ontap_import::import_file(file, text.as_bytes(), None, &options).unwrap();
+    let said = read.import.notes.iter().find(|n| n.line == 0).expect("the format read is said").text(Lang::Vi);
+    assert!(said.ends_with("Nếu sai, hãy chọn định dạng đúng trong danh sách “Định dạng” rồi nhập lại."), "{said}");
+    let notes = b.wait_for(&format!("{result} .notes")).await.text().await.unwrap();
+    assert!(notes.contains(said) && !notes.contains("--format"), "{notes}");
+    let imported = b.wait_for(&format!("{result} .imported")).await.text().await.unwrap();
+    assert_eq!(imported, "Đã nhập 1 câu hỏi từ xuat-moodle.txt.");
+
+    // Chosen as Word text in the list, and imported again: the same file read the other way.
+    let select = b.wait_for("#import-format").await;
+    thirtyfour::components::SelectElement::new(&select).await.unwrap().select_by_value("word").await.unwrap();
+    b.wait_for("#import-again").await.click().await.unwrap();
+    let notes = text_with(&b, &format!("{result} .notes"), "Không tìm thấy câu hỏi nào trong tệp.").await;
+    assert!(!notes.contains(said), "{notes}");
+    let imported = b.wait_for(&format!("{result} .imported")).await.text().await.unwrap();
+    assert_eq!(imported, "Đã nhập 0 câu hỏi từ xuat-moodle.txt.");
+    assert_eq!(b.all(".import-result").await.len(), 1);
     b.quit().await;
 }

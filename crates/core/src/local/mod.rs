@@ -71,7 +71,17 @@ pub fn check_all(files: &[LocalFile], shipped: &FolderReport, prefix: &str) -> V
 /// `banks` with `bank` added, replacing a stored bank with the same id (a corrected version).
 /// The others keep their check: nothing is checked twice.
 pub fn with_added(banks: &[LocalBank], bank: LocalBank) -> Vec<LocalBank> {
-    let mut out: Vec<LocalBank> = banks.iter().filter(|b| b.file.id != bank.file.id).cloned().collect();
+    with_reimported(banks, None, bank)
+}
+
+/// `banks` with `bank`, a file imported again, in place of what its `earlier` import kept on
+/// this device (perhaps under another id) and of a stored bank with the same id: importing one
+/// file again never adds a second copy. `earlier` goes only while it is stored as it was kept
+/// (same id, same text): a bank added since under that id, from another file, stays.
+pub fn with_reimported(banks: &[LocalBank], earlier: Option<&LocalFile>, bank: LocalBank) -> Vec<LocalBank> {
+    let kept_earlier = |f: &LocalFile| earlier.is_some_and(|e| e.id == f.id && e.text == f.text);
+    let mut out: Vec<LocalBank> =
+        banks.iter().filter(|b| b.file.id != bank.file.id && !kept_earlier(&b.file)).cloned().collect();
     out.push(bank);
     out
 }
@@ -215,5 +225,28 @@ mod tests {
         let list = with_added(&with_added(&[bank(&a)], bank(&b)), bank(&a2));
         assert_eq!(files(&list), vec![b.clone(), a2]);
         assert_eq!(files(&without(&list, "a")), vec![b]);
+    }
+
+    #[test]
+    fn importing_a_file_again_replaces_what_its_earlier_import_kept() {
+        let report = shipped("da-co");
+        let bank = |f: &LocalFile| check_all(std::slice::from_ref(f), &report, "questions/").remove(0);
+        let files = |list: &[LocalBank]| list.iter().map(|l| l.file.clone()).collect::<Vec<_>>();
+        let other = file("khac", "0");
+        let first = file("a", "1");
+        let list = with_added(&[bank(&other)], bank(&first));
+        // Imported again under another id: the first import's bank goes, nothing is added twice.
+        let again = file("b", "1");
+        let list = with_reimported(&list, Some(&first), bank(&again));
+        assert_eq!(files(&list), vec![other.clone(), again.clone()]);
+        // Again under the same id, with other options: replaced in place of itself.
+        let third = file("b", "2");
+        let list = with_reimported(&list, Some(&again), bank(&third));
+        assert_eq!(files(&list), vec![other.clone(), third.clone()]);
+        // A bank stored since under the earlier id, from another file, is not the earlier import's.
+        let since = file("b", "another file");
+        let list = with_added(&list, bank(&since));
+        let fourth = file("c", "3");
+        assert_eq!(files(&with_reimported(&list, Some(&third), bank(&fourth))), vec![other, since, fourth]);
     }
 }

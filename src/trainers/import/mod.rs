@@ -14,6 +14,7 @@ use super::TrainerState;
 use super::drop_zone::{DropZone, each_file};
 use crate::platform::files::PickedFile;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use ontap_import::{Format, FormatChoice, Options, bank_id_for, slug};
 use run::{Done, Held, import_held};
 use view::OutcomeView;
@@ -68,31 +69,39 @@ pub fn ImportPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     // Said once the files held are imported again: which ones.
     let again_said = RwSignal::new(String::new());
-    let chosen = {
+    let run = {
         let state = state.clone();
-        let run = each_file(results, busy, move |file: PickedFile| {
-            let state = state.clone();
-            async move { import_held(Held::read(file).await, choices, &state).await }
-        });
-        move |files: Vec<PickedFile>| {
-            again_said.set(String::new());
-            run(files);
-        }
-    };
-    let again = {
-        let state = state.clone();
-        let run = each_file(results, busy, move |file: Held| {
+        each_file(results, busy, move |file: Held| {
             let state = state.clone();
             async move { import_held(file, choices, &state).await }
-        });
-        move |_| {
-            if busy.get_untracked() {
-                return;
+        })
+    };
+    let chosen = {
+        let run = run.clone();
+        move |files: Vec<PickedFile>| {
+            again_said.set(String::new());
+            if files.is_empty() {
+                return run(Vec::new());
             }
-            let files: Vec<Held> = results.with_untracked(|r| r.iter().map(|d| d.file.clone()).collect());
-            again_said.set(format!("Đã nhập lại {} với các lựa chọn trên.", results.with_untracked(|r| names(r))));
-            run(files);
+            // Busy while the files are read, then while they are imported.
+            busy.set(true);
+            let run = run.clone();
+            spawn_local(async move {
+                let mut held = Vec::with_capacity(files.len());
+                for file in files {
+                    held.push(Held::read(file).await);
+                }
+                run(held);
+            });
         }
+    };
+    let again = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let files: Vec<Held> = results.with_untracked(|r| r.iter().map(|d| d.file.clone()).collect());
+        again_said.set(format!("Đã nhập lại {} với các lựa chọn trên.", results.with_untracked(|r| names(r))));
+        run(files);
     };
     let notice = state.local_notice;
     let materials = state.report.materials.as_ref().map(|m| m.materials.clone()).unwrap_or_default();

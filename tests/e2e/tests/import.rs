@@ -14,7 +14,7 @@ use ontap_core::check::{Checked, Lang};
 use ontap_core::local::check_local;
 use ontap_core::model::Bank;
 use ontap_e2e::browser::Browser;
-use ontap_e2e::page::{drop_file, js, poll, text_of, texts, wait_text};
+use ontap_e2e::page::{assert_no_horizontal_scroll, drop_file, js, poll, text_of, texts, wait_text};
 use ontap_e2e::server::StaticServer;
 use ontap_e2e::{dist_dir, repo_root, shipped_report};
 use ontap_import::{Converted, Fatal, FormatChoice, Options, Todo, convert};
@@ -360,6 +360,10 @@ async fn a_file_is_imported_again_with_other_options_without_choosing_it_again()
     b.wait_for(again).await.click().await.unwrap();
     assert_eq!(stored_after(&b, &before).await, vec![("mau-nhap-2".to_owned(), second.json)]);
     assert_eq!(b.all(".import-result").await.len(), 1);
+    // At 360 px, with the button and its hint shown, nothing scrolls sideways.
+    b.emulate_phone(360, 740).await;
+    assert!(b.wait_for(again).await.is_displayed().await.unwrap());
+    assert_no_horizontal_scroll(&b, "the import section at 360 px").await;
     b.quit().await;
 }
 

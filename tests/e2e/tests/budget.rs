@@ -37,8 +37,10 @@ const EVERY_PAGE_BUDGET_GZIP: usize = 306_000;
 /// alone, at c14a57b); all three together measure 485,630 B (at 583ce4b); 489,434 B with the
 /// member's "Xem trong tài liệu" route in the editor's preview. Scanning QR codes with the camera
 /// (the camera, the browser's BarcodeDetector, the worker's messages, the scanner's section)
-/// took it to 496,677 B; the decoder itself is in the worker, loaded only to scan.
-const TRAINERS_BUDGET_GZIP: usize = 500_000;
+/// took it to 496,677 B; the decoder itself is in the worker, loaded only to scan. Importing
+/// again with other options (and the importer's words for the page's list) and the scanning's
+/// later fixes: 500,095 B (session 6).
+const TRAINERS_BUDGET_GZIP: usize = 504_000;
 
 /// Gzip -9 bytes allowed for the QR-reading worker the trainers' page starts when it scans
 /// without `BarcodeDetector` (its loader, glue and wasm: quircs and the frame protocol): what it

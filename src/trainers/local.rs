@@ -53,6 +53,11 @@ impl TrainerState {
         file
     }
 
+    /// Whether this device stores `file` as it is.
+    pub fn stores(&self, file: &LocalFile) -> bool {
+        self.local.with_untracked(|l| l.iter().any(|b| &b.file == file))
+    }
+
     /// Removes the local bank `id` (answers given to it stay in the progress log).
     pub fn remove_local(&self, id: &str) {
         self.set_local(self.local.with_untracked(|l| local::without(l, id)));

@@ -161,7 +161,7 @@ pub fn ImportPage() -> impl IntoView {
             if busy.get() { "Đang nhập…".to_owned() } else { notice.get().unwrap_or_else(|| again_said.get()) }
         }}</p>
         <div id="import-results">
-            {move || results.get().into_iter().map(|d| view! { <OutcomeView outcome=d.outcome/> }).collect_view()}
+            {move || results.get().into_iter().map(|d| view! { <OutcomeView outcome=d.outcome earlier_kept=d.earlier_kept/> }).collect_view()}
         </div>
     }
 }

@@ -67,6 +67,16 @@ pub(super) struct Done {
     pub file: Held,
     /// What its latest import gave.
     pub outcome: Outcome,
+    /// The id of the bank an earlier import of this file kept on this device, when this one
+    /// kept nothing new and that bank is still there (a failed import leaves it as it was).
+    pub earlier_kept: Option<String>,
+}
+
+/// `earlier`'s id when the file still has it as its kept bank (nothing newer kept) and this
+/// device still stores it.
+fn still_kept(earlier: Option<LocalFile>, file: &Held, state: &TrainerState) -> Option<String> {
+    let earlier = earlier.filter(|e| file.kept.as_ref() == Some(e))?;
+    state.stores(&earlier).then_some(earlier.id)
 }
 
 /// Imports (again) one held file with the trainer's current `choices`; the page is never at
@@ -83,7 +93,8 @@ pub(super) async fn import_held(mut file: Held, choices: Choices, state: &Traine
         };
         let (tried, kept) = try_bytes(name, bytes, state, earlier.as_ref());
         file.kept = kept;
-        return Done { file, outcome: Outcome::Bank(tried) };
+        let earlier_kept = still_kept(earlier, &file, state);
+        return Done { file, outcome: Outcome::Bank(tried), earlier_kept };
     }
     let outcome = match bytes {
         Err(Unread::TooLarge(size)) => refused(name, Fatal::TooLarge { bytes: size, limit: MAX_FILE_BYTES }),
@@ -92,11 +103,12 @@ pub(super) async fn import_held(mut file: Held, choices: Choices, state: &Traine
         }
         Ok(bytes) => {
             let (outcome, kept) = import_bytes(name, &bytes, choices, state, earlier.as_ref()).await;
-            file.kept = kept.or(earlier);
+            file.kept = kept.or_else(|| earlier.clone());
             outcome
         }
     };
-    Done { file, outcome }
+    let earlier_kept = still_kept(earlier, &file, state);
+    Done { file, outcome, earlier_kept }
 }
 
 /// Imports and checks `bytes`; a bank that passes is kept on this device in place of what this

@@ -14,26 +14,37 @@ use std::sync::Arc;
 /// Lines of the trainer's file shown under a note are cut to this width.
 const LINE_WIDTH: usize = 80;
 
-/// One file's result.
+/// One file's result; `earlier_kept`: the bank an earlier import of it kept, still on this device.
 #[component]
-pub(super) fn OutcomeView(outcome: Outcome) -> impl IntoView {
+pub(super) fn OutcomeView(outcome: Outcome, earlier_kept: Option<String>) -> impl IntoView {
+    let earlier = earlier_kept.clone().map(earlier_line);
     match outcome {
-        Outcome::Bank(tried) => view! { <TriedView tried=tried/> }.into_any(),
+        Outcome::Bank(tried) => view! { <TriedView tried=tried/>{earlier} }.into_any(),
         Outcome::Refused { name, message } => view! {
             <section class="import-result" data-file=name.clone() aria-label=format!("Kết quả nhập {name}")>
                 <p class="verdict broken">{format!("Không nhập được {name}: {message}")}</p>
+                {earlier}
             </section>
         }
         .into_any(),
         Outcome::Imported { name, converted, added } => {
-            view! { <ImportedView name=name converted=converted added=added/> }.into_any()
+            view! { <ImportedView name=name converted=converted added=added earlier_kept=earlier_kept/> }.into_any()
         }
+    }
+}
+
+/// Says that the bank `id` an earlier import of the file kept is still on this device.
+fn earlier_line(id: String) -> impl IntoView {
+    view! {
+        <p class="hint earlier-kept">
+            {format!("Ngân hàng “{id}” của lần nhập trước từ tệp này vẫn được giữ trên máy này.")}
+        </p>
     }
 }
 
 /// A file imported: what became of it, its download, the notes, the to-do list, the rest.
 #[component]
-fn ImportedView(name: String, converted: Arc<Converted>, added: bool) -> impl IntoView {
+fn ImportedView(name: String, converted: Arc<Converted>, added: bool, earlier_kept: Option<String>) -> impl IntoView {
     let bank = &converted.read.import.bank;
     let json_name = format!("{}.json", bank.id.as_str());
     let imported = converted.imported(&name, Lang::Vi);
@@ -67,6 +78,7 @@ fn ImportedView(name: String, converted: Arc<Converted>, added: bool) -> impl In
         <section class="import-result" data-file=name.clone() aria-label=format!("Kết quả nhập {name}")>
             <p class="imported">{imported}</p>
             <p class=class>{verdict}</p>
+            {earlier_kept.map(earlier_line)}
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
             <p class="actions">
                 {practice.map(|href| view! { <a href=href class="button primary practice-now">"Luyện tập ngay"</a> })}

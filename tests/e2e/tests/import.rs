@@ -358,8 +358,33 @@ async fn a_file_is_imported_again_with_other_options_without_choosing_it_again()
     // The same options again: imported again (kept anew), and storage does not grow.
     let before = stored(&b).await;
     b.wait_for(again).await.click().await.unwrap();
-    assert_eq!(stored_after(&b, &before).await, vec![("mau-nhap-2".to_owned(), second.json)]);
+    assert_eq!(stored_after(&b, &before).await, vec![("mau-nhap-2".to_owned(), second.json.clone())]);
     assert_eq!(b.all(".import-result").await.len(), 1);
+    assert!(b.all(&format!("{result} .earlier-kept")).await.is_empty(), "kept anew: nothing earlier to mention");
+    let kept = stored(&b).await;
+    // Without the description it no longer passes: not kept, and the page says the bank kept
+    // before is still on the device (as it is).
+    let description = b.wait_for("#import-description").await;
+    description.focus().await.unwrap();
+    b.driver
+        .action_chain()
+        .key_down(Key::Control)
+        .send_keys("a")
+        .key_up(Key::Control)
+        .send_keys(Key::Backspace)
+        .perform()
+        .await
+        .unwrap();
+    assert_eq!(description.prop("value").await.unwrap().as_deref(), Some(""));
+    b.wait_for(again).await.click().await.unwrap();
+    wait_text(
+        &b,
+        &format!("{result} .earlier-kept"),
+        "Ngân hàng “mau-nhap-2” của lần nhập trước từ tệp này vẫn được giữ trên máy này.",
+    )
+    .await;
+    assert!(!b.all(&format!("{result} .verdict.broken")).await.is_empty());
+    assert_eq!(stored(&b).await, kept, "the earlier bank as it was");
     // At 360 px, with the button and its hint shown, nothing scrolls sideways.
     b.emulate_phone(360, 740).await;
     assert!(b.wait_for(again).await.is_displayed().await.unwrap());

@@ -110,16 +110,10 @@ async function keptOnUse(request, key) {
 // The trainers' files that page starts only later (its QR worker, to scan): kept when the page
 // is, so that all of it works offline once opened online.
 async function keepLater() {
-  const cache = await caches.open(CACHE);
   for (const f of BUILD.later) {
     const key = new URL(f, SCOPE).href;
-    if (await cache.match(key)) continue;
-    try {
-      const response = await fetch(key);
-      if (response.ok) await cache.put(key, response);
-    } catch (offline) {
-      // Kept the next time the page is opened online.
-    }
+    // Offline: kept the next time the page is opened online.
+    await keptOnUse(key, key).catch(() => {});
   }
 }
 

@@ -1,7 +1,8 @@
 //! “Tổng hợp kết quả” (`soan.html?muc=ket-qua`): the organiser pastes any text holding result
-//! codes (a whole chat history) or scans members' QR codes with the camera (`scan.rs`); the codes are kept on this device (one key, until deleted),
-//! scored again against today's banks (`ontap_core::group`), and shown as a sortable table,
-//! the codes set aside with their reasons, and the item analysis. CSV download and print.
+//! codes (a whole chat history) or scans members' QR codes with the camera (`scan.rs`); the
+//! codes are kept on this device (one key, until deleted), scored again against today's banks
+//! (`ontap_core::group`), and shown as a sortable table, the codes set aside with their reasons,
+//! and the item analysis. CSV download and print.
 
 mod items;
 mod scan;

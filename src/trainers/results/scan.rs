@@ -36,7 +36,9 @@ const AIM: &str = "Đưa mã QR của từng học viên vào khung hình: mỗi
 /// Reads QR codes one way or the other.
 enum Reader {
     Native(Detector),
-    Worker(Grabber, Option<QrWorker>),
+    /// Frames through a canvas to a worker (none while one is to be started), and how many
+    /// times in a row the worker has failed.
+    Worker(Grabber, Option<QrWorker>, u32),
 }
 
 impl Reader {
@@ -44,15 +46,15 @@ impl Reader {
         if let Some(detector) = Detector::qr().await {
             return Some(Reader::Native(detector));
         }
-        Some(Reader::Worker(Grabber::new()?, QrWorker::start().await.ok()))
+        Some(Reader::Worker(Grabber::new()?, QrWorker::start().await.ok(), 0))
     }
 
     /// The texts in the video's current frame; `Err` once the worker has failed
     /// [`WORKER_RETRIES`] times in a row.
-    async fn read(&mut self, video: &Video, failures: &mut u32) -> Result<Vec<String>, ()> {
+    async fn read(&mut self, video: &Video) -> Result<Vec<String>, ()> {
         match self {
             Reader::Native(detector) => Ok(detector.read(video).await.unwrap_or_default()),
-            Reader::Worker(grabber, worker) => {
+            Reader::Worker(grabber, worker, failures) => {
                 if worker.is_none() {
                     *worker = QrWorker::start().await.ok();
                 }
@@ -170,13 +172,12 @@ async fn scan(
     }
     let _ = status.try_set(AIM.to_owned());
     let mut last = String::new();
-    let mut failures = 0;
     while alive() {
         sleep(EVERY_MS).await;
         if !alive() {
             break;
         }
-        let texts = reader.read(video, &mut failures).await.map_err(|()| WORKER_FAILED)?;
+        let texts = reader.read(video).await.map_err(|()| WORKER_FAILED)?;
         if !alive() {
             break;
         }
